@@ -1,0 +1,65 @@
+import { configSchema, RawConfig } from './config.schema';
+
+/** The one typed configuration of a Jixiao process, parsed once at boot. Nothing else reads process.env. */
+export interface AppConfig {
+  nodeEnv: RawConfig['NODE_ENV'];
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
+  jwt: { secret: string; expiresInSeconds: number };
+  admin: { username: string; password: string };
+  logLevel: RawConfig['LOG_LEVEL'];
+  loginRateLimitPerMinute: number;
+  workerShutdownTimeoutSeconds: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      'Invalid configuration:\n' + problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment into an AppConfig; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  // An empty variable means "not set" (docker-compose passes `FOO=` for unset values).
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = configSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? '(config)'),
+        message: issue.message,
+      })),
+    );
+  }
+  const c = parsed.data;
+  return {
+    nodeEnv: c.NODE_ENV,
+    port: c.PORT,
+    databaseUrl: c.DATABASE_URL,
+    redisUrl: c.REDIS_URL,
+    queuePrefix: c.QUEUE_PREFIX,
+    jwt: { secret: c.JWT_SECRET, expiresInSeconds: c.JWT_EXPIRES_IN_SECONDS },
+    admin: { username: c.ADMIN_USERNAME, password: c.ADMIN_PASSWORD },
+    logLevel: c.LOG_LEVEL,
+    loginRateLimitPerMinute: c.LOGIN_RATE_LIMIT,
+    workerShutdownTimeoutSeconds: c.WORKER_SHUTDOWN_TIMEOUT_SECONDS,
+  };
+}
+
+/** For main.ts: parse the config or print what is wrong and exit(1). */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

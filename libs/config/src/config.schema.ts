@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { checkPasswordPolicy } from '@app/domain';
+
+/** Development defaults: they serve a machine with PostgreSQL and Redis on 127.0.0.1 (see README). */
+export const DEV_JWT_SECRET = 'jixiao-development-secret-change-me';
+export const DEV_ADMIN_PASSWORD = 'Jixiao@2026';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+function urlWithProtocol(protocols: string[]) {
+  return z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `必须是 ${protocols.map((p) => p + '//…').join(' 或 ')} 形式的 URL` },
+  );
+}
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: port.default(3000),
+    DATABASE_URL: urlWithProtocol(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/jixiao'),
+    REDIS_URL: urlWithProtocol(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+    // BullMQ key prefix. A prefix in braces ({jixiao}) keeps every queue in one Redis Cluster slot.
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_{}-]{1,64}$/, '只能包含字母、数字、_ - { }，长度 1–64')
+      .default('jixiao'),
+    JWT_SECRET: z.string().min(16, '至少 16 个字符').default(DEV_JWT_SECRET),
+    JWT_EXPIRES_IN_SECONDS: z.coerce.number().int().min(60).max(86_400).default(8 * 3600),
+    ADMIN_USERNAME: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{3,64}$/, '只能包含字母、数字、_ . -，长度 3–64')
+      .default('admin'),
+    ADMIN_PASSWORD: z.string().default(DEV_ADMIN_PASSWORD),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    // Login attempts per client IP per minute (brute-force protection in front of the account lockout).
+    LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
+    // Seconds a worker waits for the job in hand on shutdown before giving up.
+    WORKER_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  })
+  .superRefine((cfg, ctx) => {
+    for (const violation of checkPasswordPolicy(cfg.ADMIN_PASSWORD)) {
+      ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: violation.message });
+    }
+    if (cfg.NODE_ENV === 'production') {
+      if (cfg.JWT_SECRET === DEV_JWT_SECRET) {
+        ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: '生产环境不得使用开发默认值，请设置自己的密钥' });
+      }
+      if (cfg.ADMIN_PASSWORD === DEV_ADMIN_PASSWORD) {
+        ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: '生产环境不得使用开发默认值' });
+      }
+    }
+  });
+
+export type RawConfig = z.infer<typeof configSchema>;

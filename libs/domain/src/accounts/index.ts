@@ -1,0 +1,3 @@
+export * from './lockout';
+export * from './password-policy';
+export * from './roles';
