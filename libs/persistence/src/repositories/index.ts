@@ -1,0 +1,4 @@
+export * from './organisations.repository';
+export * from './pg-errors';
+export * from './security-audit.repository';
+export * from './users.repository';

@@ -1,0 +1,29 @@
+/**
+ * Every BullMQ queue and job name of Jixiao, in one place.
+ * NEVER RENAME a queue or a job: the names are persisted in Redis with every pending job.
+ * Payloads carry ids and plain values only, never entities.
+ */
+export const QUEUES = {
+  /** Diagnostics: proves end to end that a worker is consuming (smoke tests, operations). */
+  system: 'system',
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** Job names and payloads per queue. Adding a job here without a handler fails the worker's type check and start. */
+export interface JobPayloads {
+  system: {
+    /** Returns `message`; `holdMs` (≤ 10 s) keeps the job active, for checking graceful shutdown. */
+    echo: { message: string; holdMs?: number };
+  };
+}
+
+export type JobName<Q extends QueueName> = keyof JobPayloads[Q] & string;
+export type JobData<Q extends QueueName, N extends JobName<Q>> = JobPayloads[Q][N];
+
+/** The runtime list of job names, checked against the processors' handlers when the worker starts. */
+export const JOB_NAMES: { [Q in QueueName]: readonly JobName<Q>[] } = {
+  system: ['echo'],
+};
+
+export const ALL_QUEUES: readonly QueueName[] = Object.values(QUEUES);
