@@ -1,0 +1,32 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Role, ROLES } from '@app/domain';
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'lvhua.zhangsan', pattern: '^[A-Za-z0-9_.@-]{3,64}$' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9_.@-]{3,64}$/, { message: '用户名为 3–64 位字母、数字或 _ . @ -' })
+  username!: string;
+
+  @ApiProperty({ example: 'Lvhua@2026', description: '≥ 8 个字符，含小写、大写、数字、符号中至少 3 类' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1024)
+  password!: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role!: Role;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'reviewer: 主管部门; unit: 实施单位; admin: 可不填' })
+  @IsOptional()
+  @IsUUID()
+  orgId?: string;
+}
+
+export class UserView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() username!: string;
+  @ApiProperty({ enum: ROLES }) role!: Role;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) orgId!: string | null;
+}

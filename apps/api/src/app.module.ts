@@ -1,0 +1,27 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, AppConfigModule, loggerModule } from '@app/config';
+import { DatabaseModule } from '@app/persistence';
+import { RedisModule } from '@app/queues';
+import { AccountsModule } from './accounts/accounts.module';
+import { AuthModule } from './auth/auth.module';
+
+import { HealthController } from './health/health.controller';
+
+/** The HTTP API. Built from an already-validated config, so tests can boot it with their own. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        loggerModule(config, 'api'),
+        DatabaseModule.forRoot({ migrate: true }),
+        RedisModule,
+        AuthModule,
+        AccountsModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

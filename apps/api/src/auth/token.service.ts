@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import type { Role } from '@app/domain';
+
+export interface TokenClaims {
+  sub: string;
+  username: string;
+  role: Role;
+  orgId: string | null;
+}
+
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get expiresInSeconds(): number {
+    return this.config.jwt.expiresInSeconds;
+  }
+
+  sign(claims: TokenClaims): Promise<string> {
+    return this.jwt.signAsync(claims, {
+      secret: this.config.jwt.secret,
+      algorithm: 'HS256',
+      expiresIn: this.config.jwt.expiresInSeconds,
+      issuer: 'jixiao',
+    });
+  }
+
+  /** The claims of a valid token, or null for a missing, forged, expired or malformed one. */
+  async verify(token: string): Promise<TokenClaims | null> {
+    try {
+      const claims = await this.jwt.verifyAsync<TokenClaims>(token, {
+        secret: this.config.jwt.secret,
+        algorithms: ['HS256'],
+        issuer: 'jixiao',
+      });
+      return typeof claims.sub === 'string' ? claims : null;
+    } catch {
+      return null;
+    }
+  }
+}

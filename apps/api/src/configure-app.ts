@@ -1,0 +1,38 @@
+import { INestApplication, RequestMethod } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { requestIdMiddleware } from '@app/config';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { bodyParserErrors } from './common/body-parser-errors';
+import { createValidationPipe } from './common/validation';
+
+/** Everything main.ts and the end-to-end tests both need, so that tests exercise the real app. */
+export function configureApp(app: NestExpressApplication): INestApplication {
+  app.useLogger(app.get(Logger));
+  // First, so that even a body the parser rejects gets a request id.
+  app.use(requestIdMiddleware);
+  app.use(helmet());
+  app.disable('x-powered-by');
+  // Request bodies: the largest legitimate one is an imported 申报表 text (tens of kB).
+  app.useBodyParser('json', { limit: '2mb' });
+  app.useBodyParser('text', { limit: '2mb', type: 'text/plain' });
+  app.use(bodyParserErrors);
+  app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Jixiao 绩效目标管理 API')
+      .setDescription('财政项目支出绩效目标申报、审核、批复与年终自评。错误体：{ error: { code, message, details } }')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  return app;
+}
