@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { AuthenticatedRequest, Caller, clientInfo, CurrentCaller, Public } from '../common/caller';
+import { clientInfo, CurrentCaller, Public } from '../common/caller';
+import type { AuthenticatedRequest, Caller } from '../common/caller';
 import { LoginDto, LoginResponse, MeResponse } from './dto/login.dto';
 import { LoginUseCase } from './use-cases/login/login.use-case';
 

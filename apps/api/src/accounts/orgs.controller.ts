@@ -1,6 +1,7 @@
 import { Body, Controller, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedRequest, Caller, clientInfo, CurrentCaller, Roles } from '../common/caller';
+import { clientInfo, CurrentCaller, Roles } from '../common/caller';
+import type { AuthenticatedRequest, Caller } from '../common/caller';
 import { CreateOrganisationDto, OrganisationView } from './dto/organisation.dto';
 import { CreateOrganisationUseCase } from './use-cases/create-organisation/create-organisation.use-case';
 

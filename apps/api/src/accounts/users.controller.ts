@@ -1,6 +1,7 @@
 import { Body, Controller, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedRequest, Caller, clientInfo, CurrentCaller, Roles } from '../common/caller';
+import { clientInfo, CurrentCaller, Roles } from '../common/caller';
+import type { AuthenticatedRequest, Caller } from '../common/caller';
 import { CreateUserDto, UserView } from './dto/user.dto';
 import { CreateUserUseCase } from './use-cases/create-user/create-user.use-case';
 

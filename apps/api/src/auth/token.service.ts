@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { APP_CONFIG, AppConfig } from '@app/config';
+import { APP_CONFIG } from '@app/config';
+import type { AppConfig } from '@app/config';
 import type { Role } from '@app/domain';
 
 export interface TokenClaims {

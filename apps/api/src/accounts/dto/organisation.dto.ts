@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { ORG_KINDS, OrgKind } from '@app/domain';
+import { ORG_KINDS } from '@app/domain';
+import type { OrgKind } from '@app/domain';
 
 export class CreateOrganisationDto {
   @ApiProperty({ example: '上海市绿化和市容管理局', maxLength: 200 })

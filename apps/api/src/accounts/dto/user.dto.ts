@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { Role, ROLES } from '@app/domain';
+import { ROLES } from '@app/domain';
+import type { Role } from '@app/domain';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'lvhua.zhangsan', pattern: '^[A-Za-z0-9_.@-]{3,64}$' })

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@app/config';
+import { APP_CONFIG } from '@app/config';
+import type { AppConfig } from '@app/config';
 import { Database, DuplicateError, SecurityAuditRepository, UsersRepository } from '@app/persistence';
 import { PasswordHasher } from '../../../auth/password-hasher';
 
