@@ -75,10 +75,10 @@ describe('auth, organisations and users (e2e)', () => {
       const reviewer = await api.login('reviewer1', 'Passw0rd!');
       const me = await request(api.http).get('/api/auth/me').set('Authorization', reviewer);
       expect(me.status).toBe(200);
-      expect(me.body).toEqual({ id: ids.reviewer1, username: 'reviewer1', role: 'reviewer', orgId: ids.dept, unitIds: [ids.unit] });
+      expect(me.body).toEqual({ id: ids.reviewer1, username: 'reviewer1', role: 'reviewer', orgId: ids.dept, departmentId: ids.dept, unitIds: [ids.unit] });
       const unit = await api.login('unit1', 'Passw0rd!');
       const unitMe = await request(api.http).get('/api/auth/me').set('Authorization', unit);
-      expect(unitMe.body.unitIds).toEqual([ids.unit]);
+      expect(unitMe.body).toMatchObject({ orgId: ids.unit, departmentId: ids.dept, unitIds: [ids.unit] });
     });
 
     it('refuses a unit without a department, or under a unit, with 422', async () => {

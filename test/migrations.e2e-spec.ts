@@ -11,6 +11,10 @@ describe('database migrations (e2e)', () => {
     sources.push(ds);
     return ds.initialize();
   };
+  const ALL_TABLES = [
+    'campaigns', 'form_events', 'form_revisions', 'forms', 'idempotency_keys', 'organisations', 'outbox',
+    'security_audit_log', 'typeorm_migrations', 'users',
+  ];
   const tables = async (ds: DataSource) =>
     ((await ds.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)) as { tablename: string }[]).map(
       (r) => r.tablename,
@@ -31,7 +35,7 @@ describe('database migrations (e2e)', () => {
     const [a, b, c] = await Promise.all([open(), open(), open()]);
     const applied = await Promise.all([runMigrationsLocked(a), runMigrationsLocked(b), runMigrationsLocked(c)]);
     expect(applied.flat()).toEqual(MIGRATIONS.map((m) => m.name));
-    expect(await tables(a)).toEqual(['organisations', 'security_audit_log', 'typeorm_migrations', 'users']);
+    expect(await tables(a)).toEqual(ALL_TABLES);
     const rows = await a.query(`SELECT name FROM typeorm_migrations`);
     expect(rows).toHaveLength(MIGRATIONS.length);
   });
@@ -41,7 +45,7 @@ describe('database migrations (e2e)', () => {
     for (let i = 0; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
     expect(await tables(ds)).toEqual(['typeorm_migrations']);
     await runMigrationsLocked(ds);
-    expect(await tables(ds)).toEqual(['organisations', 'security_audit_log', 'typeorm_migrations', 'users']);
+    expect(await tables(ds)).toEqual(ALL_TABLES);
   });
 
   it('enforces in the database that a unit belongs to a department', async () => {

@@ -4,6 +4,7 @@ import { DatabaseModule } from '@app/persistence';
 import { RedisModule } from '@app/queues';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuthModule } from './auth/auth.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
 
 import { HealthController } from './health/health.controller';
 
@@ -20,6 +21,7 @@ export class AppModule {
         RedisModule,
         AuthModule,
         AccountsModule,
+        CampaignsModule,
       ],
       controllers: [HealthController],
     };

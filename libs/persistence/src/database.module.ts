@@ -1,8 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { Database, DATABASE_OPTIONS, DatabaseOptions } from './database.service';
-import { OrganisationsRepository, SecurityAuditRepository, UsersRepository } from './repositories';
+import { CampaignsRepository, OrganisationsRepository, SecurityAuditRepository, UsersRepository } from './repositories';
 
-const REPOSITORIES = [OrganisationsRepository, SecurityAuditRepository, UsersRepository];
+const REPOSITORIES = [CampaignsRepository, OrganisationsRepository, SecurityAuditRepository, UsersRepository];
 
 /** The Database and the intent-named repositories, available everywhere. */
 @Global()

@@ -26,6 +26,13 @@ export class AuthController {
   @ApiOperation({ summary: '当前用户' })
   @ApiOkResponse({ type: MeResponse })
   me(@CurrentCaller() caller: Caller): MeResponse {
-    return { id: caller.id, username: caller.username, role: caller.role, orgId: caller.orgId, unitIds: caller.unitIds };
+    return {
+      id: caller.id,
+      username: caller.username,
+      role: caller.role,
+      orgId: caller.orgId,
+      departmentId: caller.departmentId,
+      unitIds: caller.unitIds,
+    };
   }
 }

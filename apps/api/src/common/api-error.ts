@@ -20,7 +20,6 @@ export interface ErrorDetail {
   path?: string;
   rule?: string;
   message: string;
-  [key: string]: unknown;
 }
 
 export interface ErrorBody {

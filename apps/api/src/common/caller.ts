@@ -8,6 +8,8 @@ export interface Caller {
   username: string;
   role: Role;
   orgId: string | null;
+  /** A reviewer's department, or the department of a unit user's unit; null for admins. */
+  departmentId: string | null;
   /** The units whose forms the caller may see: its own unit, or for a reviewer the units of its department. */
   unitIds: string[];
 }

@@ -1,3 +1,4 @@
+export * from './campaigns.repository';
 export * from './organisations.repository';
 export * from './pg-errors';
 export * from './security-audit.repository';

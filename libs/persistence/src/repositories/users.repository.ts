@@ -19,6 +19,8 @@ export interface CallerRecord {
   username: string;
   role: Role;
   orgId: string | null;
+  /** The department the caller works in or under: a reviewer's own, a unit user's parent; null for admins. */
+  departmentId: string | null;
   unitIds: string[];
 }
 
@@ -75,6 +77,9 @@ export class UsersRepository {
   async findCaller(id: string): Promise<CallerRecord | null> {
     const rows: CallerRecord[] = await this.db.source.query(
       `SELECT u.id, u.username, u.role, u.org_id AS "orgId",
+              CASE u.role WHEN 'reviewer' THEN u.org_id
+                          WHEN 'unit' THEN (SELECT o.parent_id FROM organisations o WHERE o.id = u.org_id)
+                          END AS "departmentId",
               CASE u.role
                 WHEN 'unit' THEN ARRAY[u.org_id]
                 WHEN 'reviewer' THEN ARRAY(SELECT o.id FROM organisations o WHERE o.parent_id = u.org_id ORDER BY o.id)

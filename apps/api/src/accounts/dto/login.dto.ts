@@ -23,6 +23,9 @@ export class LoginResponse {
 }
 
 export class MeResponse extends UserView {
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: '所在（或所属）主管部门' })
+  departmentId!: string | null;
+
   @ApiProperty({ type: [String], description: '可见的实施单位（实施单位用户为本单位，审核人员为本部门下属单位）' })
   unitIds!: string[];
 }

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { checkCampaign, defaultSelfEvaluationOpensAt } from '@app/domain';
+import { CampaignRecord, CampaignsRepository, OrganisationsRepository } from '@app/persistence';
+import { ApiError } from '../../../common/api-error';
+import type { Caller } from '../../../common/caller';
+import type { CreateCampaignDto } from '../../dto/campaign.dto';
+
+const DEFAULT_OFFSETS = ['P7D', 'P3D', 'P1D'];
+
+/** POST /api/campaigns: an admin for any department, a reviewer for its own. */
+@Injectable()
+export class CreateCampaignUseCase {
+  constructor(
+    private readonly campaigns: CampaignsRepository,
+    private readonly orgs: OrganisationsRepository,
+  ) {}
+
+  async execute(body: CreateCampaignDto, caller: Caller): Promise<CampaignRecord> {
+    if (caller.role === 'reviewer' && body.departmentId !== caller.departmentId) {
+      throw ApiError.forbidden('审核人员只能为本部门创建申报批次');
+    }
+    const settings = {
+      year: body.year,
+      declarationDeadline: body.declarationDeadline,
+      reviewWorkingDays: body.reviewWorkingDays,
+      resubmitWorkingDays: body.resubmitWorkingDays,
+      selfEvaluationOpensAt: body.selfEvaluationOpensAt ?? defaultSelfEvaluationOpensAt(body.year),
+      selfEvaluationDeadline: body.selfEvaluationDeadline,
+      reminderOffsets: body.reminderOffsets ?? DEFAULT_OFFSETS,
+    };
+    const problems = checkCampaign(settings);
+    const department = await this.orgs.findById(body.departmentId);
+    if (!department || department.kind !== 'department') {
+      problems.push({ path: 'departmentId', rule: 'campaign.department', message: '主管部门不存在' });
+    }
+    if (problems.length) throw ApiError.validation(problems);
+    return this.campaigns.create({ ...settings, departmentId: body.departmentId, createdBy: caller.id });
+  }
+}
