@@ -34,13 +34,36 @@ export interface NoneTarget {
 
 export type ParsedTarget = QuantitativeTarget | QualitativeTarget | CompoundTarget | NoneTarget;
 
+/** The codes parseTarget returns (messages.ts has the Chinese text for each). */
+export type TargetErrorCode =
+  | 'target.notString'
+  | 'target.tooLong'
+  | 'target.invalidCharacter'
+  | 'target.missingNumber'
+  | 'target.badNumber'
+  | 'target.splitNumber'
+  | 'target.unbalancedParens'
+  | 'target.emptyUnit'
+  | 'target.badUnit'
+  | 'target.unknownUnit'
+  | 'target.multipleComparators'
+  | 'target.unsupportedComparator'
+  | 'target.trailingText'
+  | 'target.compoundLabelMissing'
+  | 'target.compoundPartInvalid'
+  | 'target.unrecognised'
+  | 'target.internal';
+
 /** Why a string is not a target; the parser returns this, it never throws. */
 export interface TargetParseError {
   kind: 'error';
+  /** A TargetErrorCode (typed as string so that other producers may add their own). */
   code: string;
   /** Chinese, for users. */
   message: string;
   input: string;
+  /** Index in `input` (UTF-16 units) where the problem was found, when there is one place. */
+  position?: number;
 }
 
 export type TargetParseResult = ParsedTarget | TargetParseError;
