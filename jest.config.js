@@ -9,6 +9,8 @@ const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagno
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // End-to-end tests boot the API and talk to PostgreSQL and Redis; jest only honours this at the top level.
+  testTimeout: 60_000,
   projects: [
     {
       displayName: 'unit',
@@ -29,7 +31,6 @@ module.exports = {
       moduleFileExtensions: ['ts', 'js', 'json'],
       moduleNameMapper,
       transform,
-      testTimeout: 60_000,
     },
   ],
 };

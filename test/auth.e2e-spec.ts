@@ -232,7 +232,7 @@ describe('auth, organisations and users (e2e)', () => {
 
     it('a body over the size limit → 413', async () => {
       const res = await request(api.http).post('/api/auth/login').set('Content-Type', 'application/json')
-        .send(JSON.stringify({ username: 'x'.repeat(3 * 1024 * 1024), password: 'y' }));
+        .send(JSON.stringify({ username: 'x'.repeat(13 * 1024 * 1024), password: 'y' }));
       expect(res.status).toBe(413);
       expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
     });

@@ -5,6 +5,7 @@ import { RedisModule } from '@app/queues';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
+import { FormsModule } from './forms/forms.module';
 
 import { HealthController } from './health/health.controller';
 
@@ -22,6 +23,7 @@ export class AppModule {
         AuthModule,
         AccountsModule,
         CampaignsModule,
+        FormsModule,
       ],
       controllers: [HealthController],
     };

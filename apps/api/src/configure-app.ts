@@ -15,8 +15,9 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.use(requestIdMiddleware);
   app.use(helmet());
   app.disable('x-powered-by');
-  // Request bodies: the largest legitimate one is an imported 申报表 text (tens of kB).
-  app.useBodyParser('json', { limit: '2mb' });
+  // Legitimate bodies are tens of kB. JSON may reach 12 MB so that an oversized field is refused by
+  // validation with its path (400) rather than by size alone; imported text stays at 2 MB.
+  app.useBodyParser('json', { limit: '12mb' });
   app.useBodyParser('text', { limit: '2mb', type: 'text/plain' });
   app.use(bodyParserErrors);
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });

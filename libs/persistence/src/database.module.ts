@@ -1,8 +1,22 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { Database, DATABASE_OPTIONS, DatabaseOptions } from './database.service';
-import { CampaignsRepository, OrganisationsRepository, SecurityAuditRepository, UsersRepository } from './repositories';
+import {
+  CampaignsRepository,
+  FormsRepository,
+  IdempotencyRepository,
+  OrganisationsRepository,
+  SecurityAuditRepository,
+  UsersRepository,
+} from './repositories';
 
-const REPOSITORIES = [CampaignsRepository, OrganisationsRepository, SecurityAuditRepository, UsersRepository];
+const REPOSITORIES = [
+  CampaignsRepository,
+  FormsRepository,
+  IdempotencyRepository,
+  OrganisationsRepository,
+  SecurityAuditRepository,
+  UsersRepository,
+];
 
 /** The Database and the intent-named repositories, available everywhere. */
 @Global()

@@ -26,6 +26,8 @@ const MESSAGE_BY_CODE: Record<ErrorCode, string> = {
   CONFLICT: '与现有数据冲突',
   INVALID_TRANSITION: '当前状态下不允许此操作',
   VERSION_CONFLICT: '数据已被他人修改，请刷新后重试',
+  NOT_EDITABLE: '当前状态下内容不可修改',
+  IDEMPOTENCY_KEY_REUSED: '幂等键已用于另一个请求',
   PAYLOAD_TOO_LARGE: '请求体过大',
   VALIDATION_FAILED: '内容不符合规则',
   ACCOUNT_LOCKED: '账户已锁定',

@@ -42,6 +42,9 @@ export class Lifecycle1763900000000 implements MigrationInterface {
         project_name text NOT NULL,
         requested_total numeric(16,2) NOT NULL,
         approved_amount numeric(16,2),
+        -- head of the hash chain, so that appending an event needs no extra read
+        last_event_seq integer NOT NULL,
+        last_event_hash text NOT NULL,
         created_by uuid REFERENCES users(id),
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()

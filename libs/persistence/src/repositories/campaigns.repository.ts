@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { Database } from '../database.service';
 
 export interface CampaignRecord {
@@ -50,8 +51,8 @@ export class CampaignsRepository {
   }
 
   /** The campaign if it exists and lies in the scope; null otherwise (the caller answers 404 either way). */
-  async findInScope(id: string, scope: DepartmentScope): Promise<CampaignRecord | null> {
-    const rows: CampaignRecord[] = await this.db.source.query(
+  async findInScope(id: string, scope: DepartmentScope, m?: EntityManager): Promise<CampaignRecord | null> {
+    const rows: CampaignRecord[] = await (m ?? this.db.source.manager).query(
       `SELECT ${COLUMNS} FROM campaigns WHERE id = $1 AND ($2::uuid IS NULL OR department_id = $2)`,
       [id, scope],
     );

@@ -1,4 +1,6 @@
 export * from './campaigns.repository';
+export * from './forms.repository';
+export * from './idempotency.repository';
 export * from './organisations.repository';
 export * from './pg-errors';
 export * from './security-audit.repository';

@@ -1,0 +1,108 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { toShanghaiIso } from '@app/domain';
+import { FormsRepository } from '@app/persistence';
+import { ApiError } from '../common/api-error';
+import { CurrentCaller } from '../common/caller';
+import type { AuthenticatedRequest, Caller } from '../common/caller';
+import { FormBodyDto, UpdateFormDto } from './dto/form-body.dto';
+import { FormEventDto } from './dto/form-event.dto';
+import { ListFormsQuery } from './dto/list-forms.query';
+import { formScope } from './form-scope';
+import { formView, FormView } from './form-view';
+import { ApplyEventUseCase } from './use-cases/apply-event/apply-event.use-case';
+import { CreateFormUseCase } from './use-cases/create-form/create-form.use-case';
+import { ExportFormUseCase } from './use-cases/export-form/export-form.use-case';
+import { GetHistoryUseCase, HistoryView } from './use-cases/get-history/get-history.use-case';
+import { UpdateFormUseCase } from './use-cases/update-form/update-form.use-case';
+
+/** A malformed id is answered like a missing one: 404, same body. */
+export const FormId = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound('申报表不存在') }));
+
+@ApiTags('forms 申报表')
+@ApiBearerAuth()
+@Controller('forms')
+export class FormsController {
+  constructor(
+    private readonly forms: FormsRepository,
+    private readonly createForm: CreateFormUseCase,
+    private readonly updateForm: UpdateFormUseCase,
+    private readonly applyEvent: ApplyEventUseCase,
+    private readonly history: GetHistoryUseCase,
+    private readonly exportForm: ExportFormUseCase,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: '新建申报表草稿（实施单位）', description: '提交前才要求的内容问题作为 warnings 返回；年度指标值无法识别时 422' })
+  async create(@Body() body: FormBodyDto, @CurrentCaller() caller: Caller): Promise<FormView> {
+    return formView(await this.createForm.execute(body, caller), caller);
+  }
+
+  @Get()
+  @ApiOperation({ summary: '申报表列表（仅本人可见范围）' })
+  async list(@Query() q: ListFormsQuery, @CurrentCaller() caller: Caller) {
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 20;
+    const { items, total } = await this.forms.list(formScope(caller), q, page, pageSize);
+    return { items: items.map((f) => formView(f, caller)), total, page, pageSize };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: '申报表详情' })
+  async get(@FormId() id: string, @CurrentCaller() caller: Caller): Promise<FormView> {
+    const form = await this.forms.findInScope(id, formScope(caller));
+    if (!form) throw ApiError.notFound('申报表不存在');
+    return formView(form, caller);
+  }
+
+  @Put(':id')
+  @ApiOperation({ summary: '修改申报表（实施单位；草稿或退回修改状态）', description: '版本号过期 409 VERSION_CONFLICT' })
+  async update(@FormId() id: string, @Body() body: UpdateFormDto, @CurrentCaller() caller: Caller): Promise<FormView> {
+    return formView(await this.updateForm.execute(id, body, caller), caller);
+  }
+
+  @Post(':id/events')
+  @HttpCode(200)
+  @ApiOperation({ summary: '状态流转：申报、撤回、审核、批复、退回、年终自评…', description: '不允许 409（列出允许的事件）；无权 403；条件不满足 422' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '重复的键返回第一次的响应' })
+  events(
+    @FormId() id: string,
+    @Body() body: FormEventDto,
+    @CurrentCaller() caller: Caller,
+    @Req() req: AuthenticatedRequest,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<FormView> {
+    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
+      throw ApiError.badRequest('Idempotency-Key 应为 1–200 个可见 ASCII 字符');
+    }
+    return this.applyEvent.execute({ formId: id, body, caller, idempotencyKey, path: req.path });
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: '流转记录（含哈希链校验 chainValid）' })
+  getHistory(@FormId() id: string, @CurrentCaller() caller: Caller): Promise<HistoryView> {
+    return this.history.execute(id, caller);
+  }
+
+  @Get(':id/revisions')
+  @ApiOperation({ summary: '冻结的版本（每次申报与批复时）；批复版本为自评基线' })
+  async revisions(@FormId() id: string, @CurrentCaller() caller: Caller) {
+    const form = await this.forms.findInScope(id, formScope(caller));
+    if (!form) throw ApiError.notFound('申报表不存在');
+    const rows = await this.forms.revisions(id);
+    // The baseline for self-evaluation is the latest approved revision (DESIGN §2).
+    const baseline = rows.filter((r) => r.reason === 'approved').at(-1)?.revision ?? null;
+    return {
+      revisions: rows.map((r) => ({ ...r, baseline: r.revision === baseline, createdAt: toShanghaiIso(r.createdAt) })),
+    };
+  }
+
+  @Get(':id/export.xlsx')
+  @ApiOperation({ summary: '导出申报表（xlsx，版式同公开的申报表）' })
+  async export(@FormId() id: string, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const file = await this.exportForm.execute(id, caller);
+    res.setHeader('Content-Disposition', `attachment; filename="form.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+    return new StreamableFile(file.data, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  }
+}

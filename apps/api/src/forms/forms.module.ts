@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { FormsController } from './forms.controller';
+import { ApplyEventUseCase } from './use-cases/apply-event/apply-event.use-case';
+import { CreateFormUseCase } from './use-cases/create-form/create-form.use-case';
+import { ExportFormUseCase } from './use-cases/export-form/export-form.use-case';
+import { GetHistoryUseCase } from './use-cases/get-history/get-history.use-case';
+import { UpdateFormUseCase } from './use-cases/update-form/update-form.use-case';
+
+@Module({
+  controllers: [FormsController],
+  providers: [ApplyEventUseCase, CreateFormUseCase, ExportFormUseCase, GetHistoryUseCase, UpdateFormUseCase],
+})
+export class FormsModule {}

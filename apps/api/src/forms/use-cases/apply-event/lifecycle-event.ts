@@ -1,0 +1,40 @@
+import type { LifecycleActor, LifecycleEvent, PrecheckResult } from '@app/domain';
+import type { CampaignRecord, FormRecord } from '@app/persistence';
+import type { FormEventDto } from '../../dto/form-event.dto';
+
+export interface EventContext {
+  actor: LifecycleActor;
+  at: string;
+  form: FormRecord;
+  campaign: CampaignRecord;
+  precheck: PrecheckResult;
+}
+
+/** The machine event for a request: the body plus what the guards need (actor, time, checks, deadline). */
+export function lifecycleEvent(body: FormEventDto, ctx: EventContext): LifecycleEvent {
+  const base = { actor: ctx.actor, at: ctx.at };
+  switch (body.type) {
+    case 'SUBMIT':
+      return {
+        ...base,
+        type: 'SUBMIT',
+        precheck: { errors: ctx.precheck.errors.length, warnings: ctx.precheck.warnings.length },
+        campaign: { declarationDeadline: ctx.campaign.declarationDeadline.toISOString() },
+      };
+    case 'APPROVE':
+      return { ...base, type: 'APPROVE', approvedAmount: body.approvedAmount ?? '', requestedTotal: ctx.form.requestedTotal, comment: body.comment };
+    case 'RETURN':
+      return { ...base, type: 'RETURN', comment: body.comment ?? '' };
+    case 'RETURN_SELF_EVALUATION':
+      return { ...base, type: 'RETURN_SELF_EVALUATION', comment: body.comment ?? '' };
+    case 'CONFIRM_SELF_EVALUATION':
+      return { ...base, type: 'CONFIRM_SELF_EVALUATION', comment: body.comment };
+    case 'SUBMIT_SELF_EVALUATION':
+      // The self-evaluation content and its checks arrive with the scoring issue; until then it is never complete.
+      return { ...base, type: 'SUBMIT_SELF_EVALUATION', selfEvaluation: { complete: false, problems: 1 } };
+    case 'WITHDRAW':
+    case 'START_REVIEW':
+    case 'OPEN_SELF_EVALUATION':
+      return { ...base, type: body.type };
+  }
+}

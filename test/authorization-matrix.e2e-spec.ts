@@ -1,0 +1,107 @@
+import request from 'supertest';
+import { hotlineFormBody } from './fixtures/form-bodies';
+import { startTestApi, TestApi } from './support/test-api';
+import { campaignBody, createWorld, World } from './support/world';
+
+// Object-level authorisation (OWASP API1): every route with an id × every kind of caller × own,
+// sibling, other-department and missing resources. Out of scope is 404 with the same body as a
+// missing id; a visible resource and the wrong role is 403.
+type Who = 'ownUnit' | 'siblingUnit' | 'otherDeptUnit' | 'ownReviewer' | 'otherReviewer' | 'admin';
+const WHO: Who[] = ['ownUnit', 'siblingUnit', 'otherDeptUnit', 'ownReviewer', 'otherReviewer', 'admin'];
+
+interface Route {
+  method: 'get' | 'put' | 'post';
+  /** OpenAPI path, e.g. /api/forms/{id}/history */
+  path: string;
+  resource: 'form' | 'campaign';
+  expect: Record<Who, number>;
+  body?: (version: number, campaignId: string) => Record<string, unknown>;
+  /** A 200 here changes the form: use a fresh draft for each such cell. */
+  mutates?: boolean;
+}
+
+const READ = { ownUnit: 200, siblingUnit: 404, otherDeptUnit: 404, ownReviewer: 200, otherReviewer: 404, admin: 200 };
+const UNIT_WRITE = { ownUnit: 200, siblingUnit: 404, otherDeptUnit: 404, ownReviewer: 403, otherReviewer: 404, admin: 403 };
+
+const ROUTES: Route[] = [
+  { method: 'get', path: '/api/forms/{id}', resource: 'form', expect: READ },
+  { method: 'get', path: '/api/forms/{id}/history', resource: 'form', expect: READ },
+  { method: 'get', path: '/api/forms/{id}/revisions', resource: 'form', expect: READ },
+  { method: 'get', path: '/api/forms/{id}/export.xlsx', resource: 'form', expect: READ },
+  {
+    method: 'put', path: '/api/forms/{id}', resource: 'form', expect: UNIT_WRITE, mutates: true,
+    body: (version) => {
+      const { campaignId: _c, ...content } = hotlineFormBody('');
+      return { ...content, version };
+    },
+  },
+  {
+    method: 'post', path: '/api/forms/{id}/events', resource: 'form', expect: UNIT_WRITE, mutates: true,
+    body: (version) => ({ type: 'SUBMIT', version }),
+  },
+  {
+    method: 'get', path: '/api/campaigns/{id}', resource: 'campaign',
+    expect: { ownUnit: 200, siblingUnit: 200, otherDeptUnit: 404, ownReviewer: 200, otherReviewer: 404, admin: 200 },
+  },
+];
+
+const MISSING = '00000000-0000-4000-8000-000000000000';
+
+describe('authorization matrix (e2e)', () => {
+  let api: TestApi;
+  let w: World;
+  let campaignA: string;
+  let sharedForm: string;
+  let tokens: Record<Who, string>;
+
+  const newDraft = async () =>
+    (await request(api.http).post('/api/forms').set('Authorization', w.tokens.unitA1).send(hotlineFormBody(campaignA))).body.id as string;
+  const call = (route: Route, token: string, id: string, version = 1) => {
+    const url = route.path.replace('{id}', id);
+    const req = request(api.http)[route.method](url).set('Authorization', token);
+    return route.body ? req.send(route.body(version, campaignA)) : req;
+  };
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    w = await createWorld(api);
+    campaignA = (await request(api.http).post('/api/campaigns').set('Authorization', w.admin).send(campaignBody(w.depts.A))).body.id;
+    sharedForm = await newDraft();
+    tokens = {
+      ownUnit: w.tokens.unitA1, siblingUnit: w.tokens.unitA2, otherDeptUnit: w.tokens.unitB1,
+      ownReviewer: w.tokens.reviewerA, otherReviewer: w.tokens.reviewerB, admin: w.admin,
+    };
+  });
+  afterAll(() => api.close());
+
+  it('covers every route of the OpenAPI document that takes an id', async () => {
+    const doc = (await request(api.http).get('/api/docs/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+    const withId = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      path.includes('{id}') ? Object.keys(ops).map((method) => `${method} ${path}`) : [],
+    );
+    expect(withId.sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  const cells = ROUTES.flatMap((route) => WHO.map((who) => [`${route.method.toUpperCase()} ${route.path}`, who, route] as const));
+
+  it.each(cells)('%s as %s', async (_name, who, route) => {
+    const id = route.resource === 'campaign' ? campaignA : route.mutates && route.expect[who] === 200 ? await newDraft() : sharedForm;
+    const res = await call(route, tokens[who], id);
+    expect({ status: res.status, code: res.body?.error?.code }).toEqual({
+      status: route.expect[who],
+      code: { 200: undefined, 403: 'FORBIDDEN', 404: 'NOT_FOUND' }[route.expect[who]],
+    });
+    if (res.status === 404) {
+      const missing = await call(route, tokens[who], MISSING);
+      expect(missing.status).toBe(404);
+      expect(missing.body.error.message).toBe(res.body.error.message);
+    }
+  });
+
+  it.each(ROUTES.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))('%s with a missing id is 404 for everyone', async (_name, route) => {
+    for (const who of WHO) {
+      const res = await call(route, tokens[who], MISSING);
+      expect([who, res.status]).toEqual([who, 404]);
+    }
+  });
+});
