@@ -191,3 +191,16 @@ describe('contentProblems', () => {
     expect(event).toEqual({ ...valid('APPROVE'), approvedAmount: '2000000.00' });
   });
 });
+
+// Withdrawing after the declaration deadline would strand the form in 草稿 (a first submission must be on time).
+describe('WITHDRAW and the declaration deadline', () => {
+  it('is accepted at or before the deadline', () => {
+    const result = applyEvent(persistedIn('declared'), valid('WITHDRAW', DEADLINE));
+    expect(result.ok).toBe(true);
+  });
+
+  it('is refused after the deadline, pointing the unit to the reviewer', () => {
+    const result = applyEvent(persistedIn('declared'), valid('WITHDRAW', AFTER_DEADLINE));
+    expect(result).toMatchObject({ ok: false, reason: 'guardFailed', problems: [{ rule: 'declarationClosed', message: expect.stringContaining('退回') }] });
+  });
+});

@@ -58,22 +58,15 @@ function precheckProblems(event: LifecycleEventOf<'SUBMIT'>): LifecycleProblem[]
   return [];
 }
 
-function declarationDeadlineProblems(event: LifecycleEventOf<'SUBMIT'>): LifecycleProblem[] {
+/** The event must come at or before the campaign's declaration deadline. */
+function deadlineProblems(event: { at: string; campaign: { declarationDeadline: string } }, closedMessage: string): LifecycleProblem[] {
   const at = instantMs(event.at);
   const deadline = instantMs(event.campaign?.declarationDeadline);
   if (at === null) return [{ rule: 'invalidInstant', path: 'at', message: '事件时间格式不正确（应为带时区的 ISO-8601 时间）' }];
   if (deadline === null) {
     return [{ rule: 'invalidInstant', path: 'campaign.declarationDeadline', message: '申报截止时间格式不正确' }];
   }
-  if (at > deadline) {
-    return [
-      {
-        rule: 'declarationClosed',
-        path: 'campaign.declarationDeadline',
-        message: `本批次申报已于 ${event.campaign.declarationDeadline} 截止`,
-      },
-    ];
-  }
+  if (at > deadline) return [{ rule: 'declarationClosed', path: 'campaign.declarationDeadline', message: closedMessage }];
   return [];
 }
 
@@ -128,7 +121,10 @@ export const CONTENT_RULES = {
   firstSubmission: rule({
     events: ['SUBMIT'],
     label: '预检无错误；不晚于申报截止时间',
-    check: (event) => [...precheckProblems(event), ...declarationDeadlineProblems(event)],
+    check: (event) => [
+      ...precheckProblems(event),
+      ...deadlineProblems(event, `本批次申报已于 ${event.campaign?.declarationDeadline} 截止`),
+    ],
   }),
   // A resubmission after 退回 is accepted after the declaration deadline: the unit could not have
   // fixed the form earlier, and late resubmissions are chased by reminders (DESIGN §3), not blocked.
@@ -136,6 +132,13 @@ export const CONTENT_RULES = {
     events: ['SUBMIT'],
     label: '预检无错误（截止后仍可重新申报）',
     check: precheckProblems,
+  }),
+  // After the deadline a withdrawn form could never be submitted again (a first submission must be
+  // on time), so the unit cannot withdraw then; changes go through the reviewer's 退回 instead.
+  withdrawBeforeDeadline: rule({
+    events: ['WITHDRAW'],
+    label: '不晚于申报截止时间（截止后如需修改请由主管部门退回）',
+    check: (event) => deadlineProblems(event, '申报已截止，不能撤回；如需修改，请联系主管部门退回'),
   }),
   commentRequired: rule({
     events: ['RETURN', 'RETURN_SELF_EVALUATION'],

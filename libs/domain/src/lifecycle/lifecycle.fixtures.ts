@@ -33,6 +33,7 @@ export function eventOf(type: LifecycleEventType, actor: LifecycleActor, at = BE
     case 'SUBMIT_SELF_EVALUATION':
       return { type, actor, at, selfEvaluation: { complete: true, problems: 0 } };
     case 'WITHDRAW':
+      return { type, actor, at, campaign: { declarationDeadline: DEADLINE } };
     case 'START_REVIEW':
     case 'OPEN_SELF_EVALUATION':
     case 'CONFIRM_SELF_EVALUATION':

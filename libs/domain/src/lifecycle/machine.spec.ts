@@ -11,7 +11,7 @@ import { EVENT_LABELS, LIFECYCLE_EVENT_TYPES, LIFECYCLE_STATES, STATE_LABELS } f
  * snapshots, and add the new fingerprint here.
  */
 const FINGERPRINTS: Record<string, string> = {
-  '1': '845593259f264599',
+  '1': '906a53be62de9516', // not yet released when WITHDRAW got its deadline rule: no snapshot to migrate
 };
 
 function fingerprint(): string {

@@ -64,7 +64,7 @@ export const lifecycleMachine = setup({
     },
     declared: {
       on: {
-        WITHDRAW: { target: 'draft', guard: permitted('formUnit'), actions: [cancelDeadline('review')] },
+        WITHDRAW: { target: 'draft', guard: permitted('formUnit', 'withdrawBeforeDeadline'), actions: [cancelDeadline('review')] },
         START_REVIEW: { target: 'reviewing', guard: permitted('departmentReviewer') },
       },
     },

@@ -88,6 +88,8 @@ export interface SubmitEvent extends EventBase {
 }
 export interface WithdrawEvent extends EventBase {
   type: 'WITHDRAW';
+  /** Withdrawing is possible only until the declaration deadline (see CONTENT_RULES.withdrawBeforeDeadline). */
+  campaign: { declarationDeadline: string };
 }
 export interface StartReviewEvent extends EventBase {
   type: 'START_REVIEW';

@@ -13,14 +13,17 @@ export interface EventContext {
 /** The machine event for a request: the body plus what the guards need (actor, time, checks, deadline). */
 export function lifecycleEvent(body: FormEventDto, ctx: EventContext): LifecycleEvent {
   const base = { actor: ctx.actor, at: ctx.at };
+  const campaign = { declarationDeadline: ctx.campaign.declarationDeadline.toISOString() };
   switch (body.type) {
     case 'SUBMIT':
       return {
         ...base,
         type: 'SUBMIT',
         precheck: { errors: ctx.precheck.errors.length, warnings: ctx.precheck.warnings.length },
-        campaign: { declarationDeadline: ctx.campaign.declarationDeadline.toISOString() },
+        campaign,
       };
+    case 'WITHDRAW':
+      return { ...base, type: 'WITHDRAW', campaign };
     case 'APPROVE':
       return { ...base, type: 'APPROVE', approvedAmount: body.approvedAmount ?? '', requestedTotal: ctx.form.requestedTotal, comment: body.comment };
     case 'RETURN':
@@ -32,7 +35,6 @@ export function lifecycleEvent(body: FormEventDto, ctx: EventContext): Lifecycle
     case 'SUBMIT_SELF_EVALUATION':
       // The self-evaluation content and its checks arrive with the scoring issue; until then it is never complete.
       return { ...base, type: 'SUBMIT_SELF_EVALUATION', selfEvaluation: { complete: false, problems: 1 } };
-    case 'WITHDRAW':
     case 'START_REVIEW':
     case 'OPEN_SELF_EVALUATION':
       return { ...base, type: body.type };
