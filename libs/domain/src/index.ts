@@ -7,3 +7,4 @@ export * from './time';
 export * from './audit';
 export * from './prechecks';
 export * from './lifecycle';
+export * from './importer';

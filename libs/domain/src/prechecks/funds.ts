@@ -18,7 +18,10 @@ export function checkFundsFormat(ctx: PrecheckContext): Issue[] {
   const funds = fundsOf(ctx);
   return FUND_FIELDS.filter(([field]) => !isMoney(funds[field])).map(([field, label]) => ({
     path: `funds.${field}`,
-    message: `${label}“${String(funds[field] ?? '')}”不是有效金额，请填写以元为单位、最多两位小数的数字（如 937980.00）。`,
+    message:
+      (funds[field] ?? '') === ''
+        ? `${label}未填写，请填写以元为单位、最多两位小数的数字（无则填 0.00）。`
+        : `${label}“${String(funds[field])}”不是有效金额，请填写以元为单位、最多两位小数的数字（如 937980.00）。`,
   }));
 }
 

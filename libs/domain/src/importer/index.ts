@@ -1,0 +1,2 @@
+export { importForms } from './import-forms';
+export type { ImportedForm, ImportResult, ImportWarning } from './types';
