@@ -47,7 +47,7 @@ describe('form export (e2e)', () => {
     expect(text('A1')).toBe('财政项目支出绩效目标申报表');
     expect(text('A2')).toBe('(2024年度)');
     expect([text('A3'), text('B3'), text('D3'), text('E3')]).toEqual(['项目名称', '热线服务保障经费', '项目性质', '其他经常性项目']);
-    expect([text('A4'), text('B4'), text('E4')]).toEqual(['项目类别', '特定目标类', '已批复']);
+    expect([text('A4'), text('B4')]).toEqual(['项目类别', '特定目标类']);
     expect([text('A5'), text('B5'), text('D5'), text('E5')]).toEqual(['主管部门', '上海市绿化和市容管理局', '实施单位', '上海市绿化和市容管理局行政服务中心']);
     expect([text('B6'), text('E6')]).toEqual(['2024-01-01', '2024-12-31']);
   });

@@ -19,6 +19,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   // validation with its path (400) rather than by size alone; imported text stays at 2 MB.
   app.useBodyParser('json', { limit: '12mb' });
   app.useBodyParser('text', { limit: '2mb', type: 'text/plain' });
+  app.useBodyParser('raw', { limit: '5mb', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
   app.use(bodyParserErrors);
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());

@@ -6,6 +6,8 @@ import type { FormBodyDto } from './dto/form-body.dto';
 
 type ContentBody = Omit<FormBodyDto, 'campaignId'>;
 
+const moneyOrBlank = (value: string) => (value === '' ? '' : money(value));
+
 /**
  * Turns a validated body into stored content: money with 2 decimals, indicator ids kept when the
  * client sends one the form already has (else new), and every target parsed — a target that cannot
@@ -34,10 +36,10 @@ export function prepareContent(body: ContentBody, previous?: StoredContent): Sto
     plannedStart: body.plannedStart,
     plannedEnd: body.plannedEnd,
     funds: {
-      total: money(body.funds.total),
-      currentYear: money(body.funds.currentYear),
-      carryOver: money(body.funds.carryOver),
-      other: money(body.funds.other),
+      total: moneyOrBlank(body.funds.total),
+      currentYear: moneyOrBlank(body.funds.currentYear),
+      carryOver: moneyOrBlank(body.funds.carryOver),
+      other: moneyOrBlank(body.funds.other),
     },
     overallGoal: body.overallGoal,
     annualGoal: body.annualGoal,

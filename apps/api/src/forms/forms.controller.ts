@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { toShanghaiIso } from '@app/domain';
 import { FormsRepository } from '@app/persistence';
 import { ApiError } from '../common/api-error';
@@ -14,8 +14,13 @@ import { formView, FormView } from './form-view';
 import { ApplyEventUseCase } from './use-cases/apply-event/apply-event.use-case';
 import { CreateFormUseCase } from './use-cases/create-form/create-form.use-case';
 import { ExportFormUseCase } from './use-cases/export-form/export-form.use-case';
+import { ImportFormsUseCase, ImportResponse } from './use-cases/import-forms/import-forms.use-case';
+import { xlsxToText } from './import/xlsx-text';
+import { ImportQuery } from './dto/import.query';
 import { GetHistoryUseCase, HistoryView } from './use-cases/get-history/get-history.use-case';
 import { UpdateFormUseCase } from './use-cases/update-form/update-form.use-case';
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A malformed id is answered like a missing one: 404, same body. */
 export const FormId = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound('申报表不存在') }));
@@ -31,12 +36,36 @@ export class FormsController {
     private readonly applyEvent: ApplyEventUseCase,
     private readonly history: GetHistoryUseCase,
     private readonly exportForm: ExportFormUseCase,
+    private readonly importForms: ImportFormsUseCase,
   ) {}
 
   @Post()
   @ApiOperation({ summary: '新建申报表草稿（实施单位）', description: '提交前才要求的内容问题作为 warnings 返回；年度指标值无法识别时 422' })
   async create(@Body() body: FormBodyDto, @CurrentCaller() caller: Caller): Promise<FormView> {
     return formView(await this.createForm.execute(body, caller), caller);
+  }
+
+  @Post('import')
+  @ApiOperation({
+    summary: '导入公开的申报表文本（text/plain）或 xlsx',
+    description: 'dryRun=true 只解析并返回警告；dryRun=false 在本单位创建草稿（全部成功或全部不创建）',
+  })
+  @ApiConsumes('text/plain', XLSX)
+  async import(
+    @Query() q: ImportQuery,
+    @Body() body: unknown,
+    @Headers('content-type') contentType: string | undefined,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ImportResponse> {
+    let text: string;
+    if (typeof body === 'string' && contentType?.startsWith('text/plain')) text = body;
+    else if (Buffer.isBuffer(body) && contentType?.startsWith(XLSX)) text = await xlsxToText(body);
+    else throw new ApiError(415, 'BAD_REQUEST', `请以 text/plain（申报表文本）或 ${XLSX} 提交`);
+    const dryRun = q.dryRun !== 'false';
+    const result = await this.importForms.execute({ text, campaignId: q.campaignId, dryRun, caller });
+    res.status(dryRun ? 200 : 201);
+    return result;
   }
 
   @Get()
@@ -103,6 +132,6 @@ export class FormsController {
   async export(@FormId() id: string, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const file = await this.exportForm.execute(id, caller);
     res.setHeader('Content-Disposition', `attachment; filename="form.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
-    return new StreamableFile(file.data, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    return new StreamableFile(file.data, { type: XLSX });
   }
 }

@@ -4,10 +4,11 @@ import { ApplyEventUseCase } from './use-cases/apply-event/apply-event.use-case'
 import { CreateFormUseCase } from './use-cases/create-form/create-form.use-case';
 import { ExportFormUseCase } from './use-cases/export-form/export-form.use-case';
 import { GetHistoryUseCase } from './use-cases/get-history/get-history.use-case';
+import { ImportFormsUseCase } from './use-cases/import-forms/import-forms.use-case';
 import { UpdateFormUseCase } from './use-cases/update-form/update-form.use-case';
 
 @Module({
   controllers: [FormsController],
-  providers: [ApplyEventUseCase, CreateFormUseCase, ExportFormUseCase, GetHistoryUseCase, UpdateFormUseCase],
+  providers: [ApplyEventUseCase, CreateFormUseCase, ExportFormUseCase, GetHistoryUseCase, ImportFormsUseCase, UpdateFormUseCase],
 })
 export class FormsModule {}

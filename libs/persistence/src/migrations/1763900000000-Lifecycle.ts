@@ -40,7 +40,8 @@ export class Lifecycle1763900000000 implements MigrationInterface {
         version integer NOT NULL DEFAULT 1 CHECK (version >= 1),
         content jsonb NOT NULL,
         project_name text NOT NULL,
-        requested_total numeric(16,2) NOT NULL,
+        -- null while a draft's total is not filled in yet
+        requested_total numeric(16,2),
         approved_amount numeric(16,2),
         -- head of the hash chain, so that appending an event needs no extra read
         last_event_seq integer NOT NULL,

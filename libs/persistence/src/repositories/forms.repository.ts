@@ -18,7 +18,8 @@ export interface FormRecord {
   machineVersion: string;
   version: number;
   content: StoredContent;
-  requestedTotal: string;
+  /** 年度资金申请总额; null while a draft leaves it blank. */
+  requestedTotal: string | null;
   approvedAmount: string | null;
   lastEventSeq: number;
   lastEventHash: string;

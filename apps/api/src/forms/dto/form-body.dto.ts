@@ -16,28 +16,30 @@ import {
 
 /** Money on the wire: a decimal string in 元, non-negative, at most 2 decimals (API.md). */
 export const MONEY_PATTERN = /^\d{1,14}(\.\d{1,2})?$/;
-const MONEY_MESSAGE = '金额应为字符串形式的非负数，最多两位小数，如 "937980.00"';
+/** A draft may leave an amount blank (""), like its dates: the pre-checks refuse it at submission. */
+const MONEY_OR_BLANK = /^(\d{1,14}(\.\d{1,2})?)?$/;
+const MONEY_MESSAGE = '金额应为字符串形式的非负数，最多两位小数，如 "937980.00"（草稿可暂为空字符串）';
 const DATE_PATTERN = /^(\d{4}-\d{2}-\d{2})?$/;
 
 export class FundsDto {
   @ApiProperty({ example: '1819200.00', description: '年度资金申请总额（元）' })
   @IsString({ message: MONEY_MESSAGE })
-  @Matches(MONEY_PATTERN, { message: MONEY_MESSAGE })
+  @Matches(MONEY_OR_BLANK, { message: MONEY_MESSAGE })
   total!: string;
 
   @ApiProperty({ example: '1819200.00', description: '当年财政拨款（元）' })
   @IsString({ message: MONEY_MESSAGE })
-  @Matches(MONEY_PATTERN, { message: MONEY_MESSAGE })
+  @Matches(MONEY_OR_BLANK, { message: MONEY_MESSAGE })
   currentYear!: string;
 
   @ApiProperty({ example: '0.00', description: '上年结转资金（元）' })
   @IsString({ message: MONEY_MESSAGE })
-  @Matches(MONEY_PATTERN, { message: MONEY_MESSAGE })
+  @Matches(MONEY_OR_BLANK, { message: MONEY_MESSAGE })
   carryOver!: string;
 
   @ApiProperty({ example: '0.00', description: '其他资金（元）' })
   @IsString({ message: MONEY_MESSAGE })
-  @Matches(MONEY_PATTERN, { message: MONEY_MESSAGE })
+  @Matches(MONEY_OR_BLANK, { message: MONEY_MESSAGE })
   other!: string;
 }
 

@@ -6,7 +6,6 @@ export interface FormWorkbookInput {
   year: number;
   departmentName: string;
   unitName: string;
-  stateLabel: string;
   content: StoredContent;
   approvedAmount: string | null;
 }
@@ -58,7 +57,7 @@ export async function formWorkbook(f: FormWorkbookInput): Promise<Buffer> {
   ws.getCell('A2').alignment = { horizontal: 'center' };
 
   row(['项目名称', c.projectName, null, '项目性质', c.nature, null], [[2, 3], [5, 6]]);
-  row(['项目类别', c.category, null, '状态', f.stateLabel, null], [[2, 3], [5, 6]]);
+  row(['项目类别', c.category, null, null, null, null], [[2, 6]]);
   row(['主管部门', f.departmentName, null, '实施单位', f.unitName, null], [[2, 3], [5, 6]]);
   row(['计划开始日期', c.plannedStart, null, '计划完成日期', c.plannedEnd, null], [[2, 3], [5, 6]]);
   const funds = [

@@ -25,7 +25,7 @@ export function lifecycleEvent(body: FormEventDto, ctx: EventContext): Lifecycle
     case 'WITHDRAW':
       return { ...base, type: 'WITHDRAW', campaign };
     case 'APPROVE':
-      return { ...base, type: 'APPROVE', approvedAmount: body.approvedAmount ?? '', requestedTotal: ctx.form.requestedTotal, comment: body.comment };
+      return { ...base, type: 'APPROVE', approvedAmount: body.approvedAmount ?? '', requestedTotal: ctx.form.requestedTotal ?? '', comment: body.comment };
     case 'RETURN':
       return { ...base, type: 'RETURN', comment: body.comment ?? '' };
     case 'RETURN_SELF_EVALUATION':

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { initialSnapshot, INITIAL_STATE } from '@app/domain';
-import { CampaignsRepository, FormRecord, FormsRepository } from '@app/persistence';
+import { CampaignRecord, CampaignsRepository, FormRecord, FormsRepository } from '@app/persistence';
+import type { StoredContent } from '@app/persistence';
+import type { EntityManager } from 'typeorm';
 import { ApiError } from '../../../common/api-error';
 import type { Caller } from '../../../common/caller';
 import { Clock } from '../../../common/clock';
@@ -19,17 +21,29 @@ export class CreateFormUseCase {
   ) {}
 
   async execute(body: FormBodyDto, caller: Caller): Promise<FormRecord> {
-    if (caller.role !== 'unit' || !caller.orgId) throw ApiError.forbidden('只有实施单位可以填报申报表');
-    const campaign = await this.campaigns.findInScope(body.campaignId, departmentScope(caller));
-    if (!campaign) throw ApiError.notFound('申报批次不存在');
+    const campaign = await this.campaignForNewForms(body.campaignId, caller);
     const content = prepareContent(body);
+    return this.forms.transaction((m) => this.insertDraft(m, content, campaign, caller));
+  }
+
+  /** The campaign a unit user may create forms in: one of its department (404 otherwise). */
+  async campaignForNewForms(campaignId: string, caller: Caller): Promise<CampaignRecord> {
+    if (caller.role !== 'unit' || !caller.orgId) throw ApiError.forbidden('只有实施单位可以填报申报表');
+    const campaign = await this.campaigns.findInScope(campaignId, departmentScope(caller));
+    if (!campaign) throw ApiError.notFound('申报批次不存在');
+    return campaign;
+  }
+
+  /** Inserts a draft and its CREATE event in the caller's transaction (the importer creates several at once). */
+  async insertDraft(m: EntityManager, content: StoredContent, campaign: CampaignRecord, caller: Caller): Promise<FormRecord> {
+    const unitId = caller.orgId!;
     const id = randomUUID();
-    const lifecycle = initialSnapshot({ formId: id, unitId: caller.orgId, departmentId: campaign.departmentId });
+    const lifecycle = initialSnapshot({ formId: id, unitId, departmentId: campaign.departmentId });
     const at = this.clock.now().toISOString();
     const form = {
       id,
       campaignId: campaign.id,
-      unitId: caller.orgId,
+      unitId,
       departmentId: campaign.departmentId,
       year: campaign.year,
       state: INITIAL_STATE,
@@ -37,25 +51,23 @@ export class CreateFormUseCase {
       machineVersion: lifecycle.machineVersion,
       version: 1,
       content,
-      requestedTotal: content.funds.total,
+      requestedTotal: content.funds.total || null,
       approvedAmount: null,
       createdBy: caller.id,
     };
-    await this.forms.transaction((m) =>
-      this.forms.insert(m, form, {
-        type: 'CREATE',
-        from: null,
-        to: INITIAL_STATE,
-        formVersion: 1,
-        actorId: caller.id,
-        actorUsername: caller.username,
-        actorRole: caller.role,
-        actorOrgId: caller.orgId,
-        comment: null,
-        payload: {},
-        at,
-      }),
-    );
+    await this.forms.insert(m, form, {
+      type: 'CREATE',
+      from: null,
+      to: INITIAL_STATE,
+      formVersion: 1,
+      actorId: caller.id,
+      actorUsername: caller.username,
+      actorRole: caller.role,
+      actorOrgId: caller.orgId,
+      comment: null,
+      payload: {},
+      at,
+    });
     return { ...form, lastEventSeq: 1, lastEventHash: '', createdAt: new Date(at), updatedAt: new Date(at) };
   }
 }

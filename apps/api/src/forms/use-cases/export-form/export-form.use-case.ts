@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { STATE_LABELS } from '@app/domain';
-import type { LifecycleState } from '@app/domain';
 import { FormsRepository, OrganisationsRepository } from '@app/persistence';
 import { ApiError } from '../../../common/api-error';
 import type { Caller } from '../../../common/caller';
@@ -23,7 +21,6 @@ export class ExportFormUseCase {
       year: form.year,
       departmentName: department?.name ?? '',
       unitName: unit?.name ?? '',
-      stateLabel: STATE_LABELS[form.state as LifecycleState] ?? form.state,
       content: form.content,
       approvedAmount: form.approvedAmount,
     });

@@ -36,7 +36,7 @@ export class UpdateFormUseCase {
         machineVersion: form.machineVersion,
         version: form.version + 1,
         content,
-        requestedTotal: content.funds.total,
+        requestedTotal: content.funds.total || null,
         approvedAmount: form.approvedAmount,
       };
       await this.forms.saveWithEvent(m, form, changes, {
