@@ -17,7 +17,7 @@ const LABEL_PREFIX = /^(?:项目\s*绩效\s*目标|项目总目标|年度总体�
  */
 export function readGoalsTabular(lines: Line[]): { goals: Goals; notes: Note[] } {
   const notes: Note[] = [];
-  const labelRow = lines.findIndex((l) => OVERALL.test(compact(l.text)) || ANNUAL.test(compact(l.text)));
+  const labelRow = lines.findIndex((l) => OVERALL.test(l.compact) || ANNUAL.test(l.compact));
   let overallCol = -1;
   let annualCol = -1;
   if (labelRow >= 0) {

@@ -9,7 +9,7 @@ import type { Layout, Line } from './types';
  */
 export function detectLayout(lines: Line[]): Layout {
   for (const line of lines) {
-    const c = compact(line.text);
+    const c = line.compact;
     if ((c.includes('项目名称') || c.includes('一级指标')) && /\S\t+\S/.test(line.text.trim())) return 'tabular';
   }
   return 'lines';
@@ -25,13 +25,13 @@ export interface Sections {
 const GOAL_LABEL = /项目总目标|年度总体目标|年度总目标|年度绩效目标|^项目绩效目标/;
 
 function isIndicatorHeader(lines: Line[], i: number): boolean {
-  const c = compact(lines[i].text);
+  const c = lines[i].compact;
   if (c.includes('一级指标') && (c.includes('三级指标') || c.includes('二级指标'))) return true;
   return verticalHeaderAt(lines, i)?.text === '绩效指标';
 }
 
 function isGoalsStart(lines: Line[], i: number): boolean {
-  if (GOAL_LABEL.test(compact(lines[i].text))) return true;
+  if (GOAL_LABEL.test(lines[i].compact)) return true;
   const vertical = verticalHeaderAt(lines, i)?.text;
   return vertical === '项目绩效目标' || vertical === '绩效目标' || vertical === '项目目标';
 }

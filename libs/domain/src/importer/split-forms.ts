@@ -17,7 +17,7 @@ const TITLE = /^[^\t]{0,20}项目支出绩效目标申报表(?:[（(]?\d{4}年�
 
 export function isTitle(line: Line): boolean {
   // A title is a line of its own, never a cell of a table row.
-  return !/\S\t+\S/.test(line.text.trim()) && TITLE.test(compact(line.text));
+  return !/\S\t+\S/.test(line.text.trim()) && TITLE.test(line.compact);
 }
 
 /**
@@ -28,7 +28,7 @@ export function isTitle(line: Line): boolean {
 export function splitForms(lines: Line[]): { chunks: FormChunk[]; notes: Note[] } {
   const starts = lines.map((l, i) => (isTitle(l) ? i : -1)).filter((i) => i >= 0);
   if (starts.length === 0) {
-    const hasName = lines.some((l) => compact(l.text).includes('项目名称'));
+    const hasName = lines.some((l) => l.compact.includes('项目名称'));
     if (!hasName) {
       const printed = lines.some((l) => l.text.trim() !== '');
       return {
@@ -59,7 +59,7 @@ function findYear(body: Line[], title: Line | null): { year: number | null; year
   let seen = 0;
   for (const line of body) {
     if (line.text.trim() === '') continue;
-    if (compact(line.text).includes('项目名称') || ++seen > 4) break;
+    if (line.compact.includes('项目名称') || ++seen > 4) break;
     const y = yearOf(line.text);
     if (y !== null) return { year: y, yearLine: line.no };
   }

@@ -2,7 +2,7 @@ import type { Line } from './types';
 
 /** Lines of the input, numbered from 1 (PDF text comes with \n, \r\n or \r). */
 export function toLines(text: string): Line[] {
-  return text.split(/\r\n|\r|\n/).map((t, i) => ({ no: i + 1, text: t }));
+  return text.split(/\r\n|\r|\n/).map((t, i) => ({ no: i + 1, text: t, compact: compact(t) }));
 }
 
 /** Without any whitespace: how labels are compared ("项目 绩效 目标" is 项目绩效目标). */
@@ -35,8 +35,10 @@ export function displayWidth(text: string): number {
 const PAGE_MARKERS = [/^第\d+页(?:[,，/]?共\d+页)?$/, /^[-—–]\d+[-—–]$/, /^\d+\/\d+$/, /^共\d+页第\d+页$/];
 
 export function isPageMarker(text: string): boolean {
+  // Every marker is short and has a digit: most lines are refused before any pattern runs.
+  if (text.length > 40) return false;
   const t = compact(text);
-  return PAGE_MARKERS.some((re) => re.test(t));
+  return t.length <= 16 && /\d/.test(t) && PAGE_MARKERS.some((re) => re.test(t));
 }
 
 // Headers printed vertically, one character per line (项/目/绩/效/目/标 and 绩/效/指/标).
@@ -51,9 +53,9 @@ export function verticalHeaderAt(lines: Line[], i: number): { text: string; end:
   let text = '';
   let found: { text: string; end: number } | null = null;
   let blanks = 0;
-  if (i >= lines.length || compact(lines[i].text) === '') return null;
+  if (i >= lines.length || lines[i].compact === '') return null;
   for (let j = i; j < lines.length && text.length <= 6 && blanks <= 2; j++) {
-    const t = compact(lines[j].text);
+    const t = lines[j].compact;
     if (t === '') {
       blanks++;
       continue;

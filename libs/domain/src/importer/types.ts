@@ -41,6 +41,8 @@ export type Note = Omit<ImportWarning, 'form'>;
 export interface Line {
   no: number;
   text: string;
+  /** The text without any whitespace, computed once: labels are compared this way all the time. */
+  compact: string;
 }
 
 /** The two layouts PDF extraction produces (see layout.ts). */

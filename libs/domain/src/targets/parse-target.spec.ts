@@ -1,5 +1,5 @@
 import { SEED_ARTEFACTS, SEED_TARGETS } from '../../../../test/fixtures/seed-targets';
-import { formatTarget, parseTarget } from '.';
+import { formatTarget, parseTarget, parseTargetUncached } from '.';
 import type { ParsedTarget, TargetParseError } from './types';
 
 const q = (comparator: '>=' | '>' | '=' | '<=' | '<', value: string, unit = ''): ParsedTarget => ({
@@ -286,5 +286,25 @@ describe('parseTarget: errors', () => {
 
   it('a value that is not a string (a malformed body) is target.notString', () => {
     for (const v of [undefined, null, 42, {}]) expect(parseTarget(v as unknown as string)).toMatchObject({ kind: 'error', code: 'target.notString' });
+  });
+});
+
+// Memoised results are shared, so they must be immutable.
+describe('parseTarget memo', () => {
+  it('returns the same frozen result for the same input, equal to an uncached parse', () => {
+    const a = parseTarget('≥ 92.00 (百分比)');
+    const b = parseTarget('≥ 92.00 (百分比)');
+    expect(b).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(a).toEqual(parseTargetUncached('≥ 92.00 (百分比)'));
+    expect(() => {
+      (a as { value?: string }).value = '1';
+    }).toThrow(TypeError);
+  });
+
+  it('freezes nested parts of compound targets too', () => {
+    const t = parseTarget('一级故障≤90 分钟，二级故障≤180 分钟');
+    expect(t.kind).toBe('compound');
+    if (t.kind === 'compound') expect(Object.isFrozen(t.parts[0])).toBe(true);
   });
 });

@@ -17,12 +17,46 @@ import { directionOf, invalidCharacterAt, NONE_WORDS, normalise, PLACEHOLDER, SY
  * - qualitative: everything else, i.e. words (及时, 7天内完成, 规范，不超预算, 不低于去年), kept as written.
  */
 export function parseTarget(input: string): TargetParseResult {
+  const cacheable = typeof input === 'string' && input.length <= CACHE_MAX_INPUT;
+  if (cacheable) {
+    const hit = CACHE.get(input);
+    if (hit !== undefined) return hit;
+  }
+  const result = parseTargetUncached(input);
+  if (cacheable) remember(input, result);
+  return result;
+}
+
+/** parseTarget without the memo (benchmarks, and tests that must exercise the parser itself). */
+export function parseTargetUncached(input: string): TargetParseResult {
   try {
     return parse(input);
   } catch {
     // Unreachable by design (the property tests check that it never happens); totality is the contract.
     return targetError('target.internal', typeof input === 'string' ? input : '');
   }
+}
+
+/**
+ * Results are memoised: the same few hundred targets (=100%, 及时, ≥90%) recur across forms, and a
+ * form is parsed on every read, import and pre-check. Cached results are deep-frozen, so a caller that
+ * tried to modify a shared result would fail loudly instead of corrupting later parses.
+ */
+const CACHE = new Map<string, TargetParseResult>();
+const CACHE_LIMIT = 10_000;
+const CACHE_MAX_INPUT = 200;
+
+function remember(input: string, result: TargetParseResult): void {
+  if (CACHE.size >= CACHE_LIMIT) CACHE.delete(CACHE.keys().next().value as string);
+  CACHE.set(input, deepFreeze(result));
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 // The codes that make sense for text without letters that is not a quantity ("92.00(%", "1.2.3%").

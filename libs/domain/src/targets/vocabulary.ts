@@ -178,7 +178,11 @@ const FOLD = new Map<string, string>([
 ]);
 const ODD_SPACE = /[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/;
 
+// Every character normalise() changes; most targets contain none, and are returned as they are.
+const NEEDS_FOLDING = /[\uff10-\uff19\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff＞＜＝！≧≦⩾⩽（）％﹪．＋－−／]/;
+
 export function normalise(input: string): string {
+  if (!NEEDS_FOLDING.test(input)) return input;
   let out = '';
   for (let i = 0; i < input.length; i++) {
     const ch = input[i]!;
