@@ -11,6 +11,7 @@ export interface AppConfig {
   admin: { username: string; password: string };
   logLevel: RawConfig['LOG_LEVEL'];
   loginRateLimitPerMinute: number;
+  authCacheSeconds: number;
   workerShutdownTimeoutSeconds: number;
 }
 
@@ -47,6 +48,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     admin: { username: c.ADMIN_USERNAME, password: c.ADMIN_PASSWORD },
     logLevel: c.LOG_LEVEL,
     loginRateLimitPerMinute: c.LOGIN_RATE_LIMIT,
+    authCacheSeconds: c.AUTH_CACHE_SECONDS,
     workerShutdownTimeoutSeconds: c.WORKER_SHUTDOWN_TIMEOUT_SECONDS,
   };
 }

@@ -43,6 +43,8 @@ export const configSchema = z
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     // Login attempts per client IP per minute (brute-force protection in front of the account lockout).
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
+    // Seconds an API process keeps a caller's role and organisation before reading them again (0: never cache).
+    AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
     // Seconds a worker waits for the job in hand on shutdown before giving up.
     WORKER_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   })

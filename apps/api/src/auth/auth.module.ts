@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 import { RedisClient } from '@app/queues';
 import { Clock } from '../common/clock';
 import { AuthGuard } from './auth.guard';
+import { CallerCache } from './caller-cache';
 import { PasswordHasher } from './password-hasher';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 import { RolesGuard } from './roles.guard';
@@ -25,6 +26,7 @@ import { TokenService } from './token.service';
     }),
   ],
   providers: [
+    CallerCache,
     Clock,
     PasswordHasher,
     TokenService,

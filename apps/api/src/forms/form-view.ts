@@ -1,5 +1,5 @@
 import { allowedEvents, Finding, LifecycleEventType, parseTarget, ParsedTarget, PersistedLifecycle, runPrechecks, STATE_LABELS, toShanghaiIso } from '@app/domain';
-import type { LifecycleState } from '@app/domain';
+import type { LifecycleState, PrecheckResult } from '@app/domain';
 import type { FormRecord } from '@app/persistence';
 import type { Caller } from '../common/caller';
 import { lifecycleActor } from './form-scope';
@@ -35,9 +35,8 @@ export function persistedLifecycle(form: Pick<FormRecord, 'snapshot' | 'machineV
 }
 
 /** A form as API responses show it, for this caller (allowedEvents depend on who asks). */
-export function formView(form: FormRecord, caller: Caller): FormView {
+export function formView(form: FormRecord, caller: Caller, checks: PrecheckResult = runPrechecks({ year: form.year, content: form.content })): FormView {
   const { content } = form;
-  const checks = runPrechecks({ year: form.year, content });
   return {
     id: form.id,
     campaignId: form.campaignId,

@@ -1,4 +1,4 @@
-import { compact, verticalHeaderAt } from './text';
+import { verticalHeaderAt } from './text';
 import type { Layout, Line } from './types';
 
 /**

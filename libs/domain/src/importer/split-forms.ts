@@ -1,4 +1,4 @@
-import { compact, yearOf } from './text';
+import { yearOf } from './text';
 import type { Line, Note } from './types';
 
 /** The lines of one form: from its title to the next title (or the end of the text). */

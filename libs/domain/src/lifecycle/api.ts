@@ -113,8 +113,10 @@ export function allowedEvents(persisted: PersistedLifecycle, actor: LifecycleAct
 export function applyEvent(persisted: PersistedLifecycle, event: LifecycleEvent): ApplyEventResult {
   const snapshot = restore(persisted);
   const state = snapshot.value as LifecycleState;
-  if (snapshot.can(event)) {
-    const [next, actions] = transition(lifecycleMachine, snapshot, event);
+  // One evaluation of the machine: every transition changes the state (there are no self-transitions),
+  // so an unchanged state means the machine refused the event.
+  const [next, actions] = transition(lifecycleMachine, snapshot, event);
+  if (next.value !== state) {
     return { ok: true, from: state, state: next.value as LifecycleState, snapshot: persist(next), effects: toEffects(actions, snapshot.context, event) };
   }
   const t = transitionFor(state, event.type);

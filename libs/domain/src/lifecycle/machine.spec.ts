@@ -35,6 +35,10 @@ describe('lifecycleMachine', () => {
     ]);
   });
 
+  it('has no self-transitions (applyEvent reads an unchanged state as a refusal)', () => {
+    expect(LIFECYCLE_TRANSITIONS.filter((t) => t.from === t.to)).toEqual([]);
+  });
+
   it('names who may act on every transition (the definition is read without throwing)', () => {
     expect(LIFECYCLE_TRANSITIONS).toHaveLength(10);
     expect(LIFECYCLE_TRANSITIONS.every((t) => t.who.length > 0)).toBe(true);

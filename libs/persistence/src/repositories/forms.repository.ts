@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ChainedEvent, eventHash, FormContent, IndicatorInput } from '@app/domain';
+import { ChainedEvent, eventHash, FormContent, GENESIS_HASH, IndicatorInput } from '@app/domain';
 import { Database } from '../database.service';
 
 /** An indicator as stored: the input plus a stable id (kept across edits when the client sends it). */
@@ -58,26 +58,55 @@ export interface RevisionRecord {
 export interface OutboxEntry {
   type: string;
   payload: unknown;
-  availableAt?: Date;
 }
 
-const FORM_COLUMNS = `id, campaign_id AS "campaignId", unit_id AS "unitId", department_id AS "departmentId", year, state,
-  snapshot, machine_version AS "machineVersion", version, content, requested_total AS "requestedTotal",
-  approved_amount AS "approvedAmount", last_event_seq AS "lastEventSeq", last_event_hash AS "lastEventHash",
-  created_at AS "createdAt", updated_at AS "updatedAt"`;
+/** The idempotency record written with the event it belongs to (see IdempotencyRepository). */
+export interface IdempotencyRecord {
+  userId: string;
+  key: string;
+  path: string;
+  requestHash: string;
+  response: unknown;
+}
+
+/** A revision frozen with an event (its content is the form's content after the event). */
+export interface NewRevision {
+  reason: 'submitted' | 'approved';
+  approvedAmount: string | null;
+}
+
+const EVENT_COLUMNS_IN = `form_id, seq, type, from_state, to_state, form_version, actor_id, actor_username, actor_role,
+  actor_org_id, comment, payload, at, prev_hash, hash`;
+const EVENT_INSERT = `INSERT INTO form_events (${EVENT_COLUMNS_IN})`;
+const EVENT_TYPES = ['int', 'text', 'text', 'text', 'int', 'uuid', 'text', 'text', 'uuid', 'text', 'jsonb', 'timestamptz', 'text', 'text'];
+/** The select list after form_id: eventParams() bound from parameter $from on, each cast to its column type. */
+const EVENT_VALUES = (from: number) => EVENT_TYPES.map((type, i) => `$${from + i}::${type}`).join(', ');
+
+/** The 14 event values after form_id, in EVENT_COLUMNS_IN order. */
+function eventParams(e: ChainedEvent, prevHash: string, hash: string): unknown[] {
+  return [e.seq, e.type, e.from, e.to, e.formVersion, e.actorId, e.actorUsername, e.actorRole, e.actorOrgId,
+    e.comment, JSON.stringify(e.payload ?? {}), e.at, prevHash, hash];
+}
+
+/** The columns of FormRecord, optionally qualified by a table alias (`f.`). */
+const formColumns = (a = '') => `${a}id, ${a}campaign_id AS "campaignId", ${a}unit_id AS "unitId", ${a}department_id AS "departmentId",
+  ${a}year, ${a}state, ${a}snapshot, ${a}machine_version AS "machineVersion", ${a}version, ${a}content,
+  ${a}requested_total AS "requestedTotal", ${a}approved_amount AS "approvedAmount", ${a}last_event_seq AS "lastEventSeq",
+  ${a}last_event_hash AS "lastEventHash", ${a}created_at AS "createdAt", ${a}updated_at AS "updatedAt"`;
+const FORM_COLUMNS = formColumns();
 
 const EVENT_COLUMNS = `form_id AS "formId", seq, type, from_state AS "from", to_state AS "to", form_version AS "formVersion",
   actor_id AS "actorId", actor_username AS "actorUsername", actor_role AS "actorRole", actor_org_id AS "actorOrgId",
   comment, payload, at, prev_hash AS "prevHash", hash`;
 
-function scopeClause(scope: FormScope, param: number): { sql: string; value: string | null } {
+function scopeClause(scope: FormScope, param: number, alias = ''): { sql: string; value: string | null } {
   switch (scope.kind) {
     case 'all':
       return { sql: 'TRUE', value: null };
     case 'department':
-      return { sql: `department_id = $${param}`, value: scope.id };
+      return { sql: `${alias}department_id = $${param}`, value: scope.id };
     case 'unit':
-      return { sql: `unit_id = $${param}`, value: scope.id };
+      return { sql: `${alias}unit_id = $${param}`, value: scope.id };
   }
 }
 
@@ -86,8 +115,25 @@ function scopeClause(scope: FormScope, param: number): { sql: string; value: str
 export class FormsRepository {
   constructor(private readonly db: Database) {}
 
+  /** A transaction at the default READ COMMITTED (one BEGIN, no SET TRANSACTION round trip). */
   transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.source.transaction('READ COMMITTED', work);
+    return this.db.source.transaction(work);
+  }
+
+  /**
+   * The form with its campaign's declaration deadline (what the machine's guards need), in one round
+   * trip; null when missing or out of scope. Not locked: saveWithEvent applies only to this version.
+   */
+  async findForEvent(id: string, scope: FormScope): Promise<(FormRecord & { declarationDeadline: Date }) | null> {
+    const where = scopeClause(scope, 2, 'f.');
+    const params = where.value === null ? [id] : [id, where.value];
+    const rows: (FormRecord & { declarationDeadline: Date })[] = await this.db.source.query(
+      `SELECT ${formColumns('f.')}, c.declaration_deadline AS "declarationDeadline"
+         FROM forms f JOIN campaigns c ON c.id = f.campaign_id
+        WHERE f.id = $1 AND ${where.sql}`,
+      params,
+    );
+    return rows[0] ?? null;
   }
 
   /** The form if it exists and is in scope, else null (the caller answers 404 either way). */
@@ -123,80 +169,76 @@ export class FormsRepository {
     return { items, total: count[0].n };
   }
 
-  /** Inserts a new form together with its first event (seq 1). */
+  /** Inserts a new form together with its first event (seq 1), in one statement. */
   async insert(
-    m: EntityManager,
     form: Omit<FormRecord, 'lastEventSeq' | 'lastEventHash' | 'createdAt' | 'updatedAt'> & { createdBy: string },
     first: NewFormEvent,
+    m: EntityManager = this.db.source.manager,
   ): Promise<void> {
     const row = { ...first, formId: form.id, seq: 1 };
-    const prevHash = '0'.repeat(64);
-    const hash = eventHash(prevHash, row);
+    const hash = eventHash(GENESIS_HASH, row);
     await m.query(
-      `INSERT INTO forms (id, campaign_id, unit_id, department_id, year, state, snapshot, machine_version, version, content,
-                          project_name, requested_total, approved_amount, last_event_seq, last_event_hash, created_by, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1, $14, $15, $16, $16)`,
+      `WITH f AS (
+         INSERT INTO forms (id, campaign_id, unit_id, department_id, year, state, snapshot, machine_version, version, content,
+                            project_name, requested_total, approved_amount, last_event_seq, last_event_hash, created_by, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1, $14, $15, $16, $16) RETURNING id)
+       ${EVENT_INSERT} SELECT f.id, ${EVENT_VALUES(17)} FROM f`,
       [form.id, form.campaignId, form.unitId, form.departmentId, form.year, form.state, JSON.stringify(form.snapshot),
         form.machineVersion, form.version, JSON.stringify(form.content), form.content.projectName, form.requestedTotal,
-        form.approvedAmount, hash, form.createdBy, first.at],
+        form.approvedAmount, hash, form.createdBy, first.at, ...eventParams(row, GENESIS_HASH, hash)],
     );
-    await this.insertEventRow(m, row, prevHash, hash);
   }
 
   /**
-   * Appends an event to the form's hash chain and writes the form's new state in the same
-   * transaction. The form row must have been read FOR UPDATE in this transaction.
+   * Appends an event to the form's hash chain and writes — in ONE statement, atomic on its own — the
+   * form's new state, the event row, the frozen revisions, the outbox entries and the idempotency
+   * record. It applies only if the form is still at the version that was read (optimistic
+   * concurrency: a concurrent writer makes it match no row); returns whether it applied.
    */
   async saveWithEvent(
-    m: EntityManager,
     form: FormRecord,
-    changes: Pick<FormRecord, 'state' | 'snapshot' | 'machineVersion' | 'version' | 'content' | 'requestedTotal' | 'approvedAmount'>,
+    changes: Pick<FormRecord, 'state' | 'snapshot' | 'machineVersion' | 'version' | 'requestedTotal' | 'approvedAmount'> & {
+      /** New content, or undefined when the event leaves the content as it was. */
+      content?: StoredContent;
+    },
     event: NewFormEvent,
-  ): Promise<number> {
+    extras: { revisions?: NewRevision[]; outbox?: OutboxEntry[]; idempotency?: IdempotencyRecord } = {},
+  ): Promise<{ applied: boolean; seq: number }> {
     const seq = form.lastEventSeq + 1;
     const row = { ...event, formId: form.id, seq };
     const hash = eventHash(form.lastEventHash, row);
-    await m.query(
-      `UPDATE forms SET state = $2, snapshot = $3, machine_version = $4, version = $5, content = $6, project_name = $7,
-              requested_total = $8, approved_amount = $9, last_event_seq = $10, last_event_hash = $11, updated_at = $12
-        WHERE id = $1`,
+    const content = changes.content ?? null;
+    const idem = extras.idempotency;
+    const rows: { applied: number }[] = await this.db.source.query(
+      `WITH f AS (
+         UPDATE forms SET state = $2, snapshot = $3, machine_version = $4, version = $5, content = COALESCE($6::jsonb, content),
+                project_name = COALESCE($7, project_name), requested_total = $8, approved_amount = $9,
+                last_event_seq = $10, last_event_hash = $11, updated_at = $12
+          WHERE id = $1 AND version = $13 RETURNING id, content),
+       e AS (${EVENT_INSERT} SELECT f.id, ${EVENT_VALUES(19)} FROM f RETURNING form_id, seq),
+       r AS (
+         INSERT INTO form_revisions (form_id, revision, reason, event_seq, form_version, content, approved_amount, created_at)
+         SELECT f.id, COALESCE((SELECT max(revision) FROM form_revisions WHERE form_id = $1), 0) + x.n, x.reason, e.seq,
+                $5::int, f.content, x.approved_amount, $12::timestamptz
+           FROM f, e, jsonb_to_recordset($14::jsonb) AS x(n int, reason text, approved_amount numeric)),
+       o AS (
+         INSERT INTO outbox (form_id, event_seq, type, payload)
+         SELECT e.form_id, e.seq, x.type, x.payload FROM e, jsonb_to_recordset($15::jsonb) AS x(type text, payload jsonb)),
+       i AS (
+         INSERT INTO idempotency_keys (user_id, key, method, path, request_hash, status, response)
+         SELECT $16::uuid, $17::text, 'POST', x.path, x.request_hash, 200, x.response
+           FROM f, jsonb_to_recordset($18::jsonb) AS x(path text, request_hash text, response jsonb))
+       SELECT count(*)::int AS applied FROM f`,
       [form.id, changes.state, JSON.stringify(changes.snapshot), changes.machineVersion, changes.version,
-        JSON.stringify(changes.content), changes.content.projectName, changes.requestedTotal, changes.approvedAmount, seq, hash, event.at],
+        content === null ? null : JSON.stringify(content), content?.projectName ?? null, changes.requestedTotal, changes.approvedAmount,
+        seq, hash, event.at, form.version,
+        JSON.stringify((extras.revisions ?? []).map((r, i) => ({ n: i + 1, reason: r.reason, approved_amount: r.approvedAmount }))),
+        JSON.stringify((extras.outbox ?? []).map((o) => ({ type: o.type, payload: o.payload ?? {} }))),
+        idem?.userId ?? null, idem?.key ?? null,
+        JSON.stringify(idem ? [{ path: idem.path, request_hash: idem.requestHash, response: idem.response }] : []),
+        ...eventParams(row, form.lastEventHash, hash)],
     );
-    await this.insertEventRow(m, row, form.lastEventHash, hash);
-    return seq;
-  }
-
-  private async insertEventRow(m: EntityManager, e: ChainedEvent, prevHash: string, hash: string): Promise<void> {
-    await m.query(
-      `INSERT INTO form_events (form_id, seq, type, from_state, to_state, form_version, actor_id, actor_username, actor_role,
-                                actor_org_id, comment, payload, at, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-      [e.formId, e.seq, e.type, e.from, e.to, e.formVersion, e.actorId, e.actorUsername, e.actorRole, e.actorOrgId,
-        e.comment, JSON.stringify(e.payload ?? {}), e.at, prevHash, hash],
-    );
-  }
-
-  async insertRevision(m: EntityManager, formId: string, r: Omit<RevisionRecord, 'revision' | 'createdAt'> & { at: string }): Promise<void> {
-    await m.query(
-      `INSERT INTO form_revisions (form_id, revision, reason, event_seq, form_version, content, approved_amount, created_at)
-       VALUES ($1, COALESCE((SELECT max(revision) FROM form_revisions WHERE form_id = $1), 0) + 1, $2, $3, $4, $5, $6, $7)`,
-      [formId, r.reason, r.eventSeq, r.formVersion, JSON.stringify(r.content), r.approvedAmount, r.at],
-    );
-  }
-
-  async insertOutbox(m: EntityManager, formId: string, eventSeq: number, entries: OutboxEntry[]): Promise<void> {
-    if (!entries.length) return;
-    const values: unknown[] = [];
-    const tuples = entries.map((e, i) => {
-      values.push(e.type, JSON.stringify(e.payload ?? {}), e.availableAt ?? null);
-      return `($1, $2, $${3 + i * 3}, $${4 + i * 3}, COALESCE($${5 + i * 3}::timestamptz, now()))`;
-    });
-    await m.query(`INSERT INTO outbox (form_id, event_seq, type, payload, available_at) VALUES ${tuples.join(', ')}`, [
-      formId,
-      eventSeq,
-      ...values,
-    ]);
+    return { applied: rows[0].applied === 1, seq };
   }
 
   /** The journal of a form, oldest first, with instants as ISO strings (as they were hashed). */

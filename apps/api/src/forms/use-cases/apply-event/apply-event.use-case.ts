@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { applyEvent, canonicalJson, LifecycleEffect, money, runPrechecks } from '@app/domain';
-import { CampaignsRepository, FormRecord, FormsRepository, IdempotencyRepository } from '@app/persistence';
+import { applyEvent, canonicalJson, money, runPrechecks } from '@app/domain';
+import { FormRecord, FormsRepository, IdempotencyRepository, pgErrorCode, UNIQUE_VIOLATION } from '@app/persistence';
 import { ApiError, ErrorDetail } from '../../../common/api-error';
 import type { Caller } from '../../../common/caller';
 import { Clock } from '../../../common/clock';
@@ -20,41 +19,55 @@ export interface ApplyEventCommand {
   path: string;
 }
 
+type FormForEvent = FormRecord & { declarationDeadline: Date };
+
 /**
- * POST /api/forms/:id/events. One transaction: lock the form, replay an idempotent repeat, check the
- * version, step the machine with the pure transition, then write the form, the chained event row,
- * frozen revisions and the outbox entries of the effects together — all or nothing.
+ * POST /api/forms/:id/events. Read the form, check the version, step the machine with the pure
+ * transition, then write the form, the chained event row, frozen revisions, outbox entries and the
+ * idempotency record in one atomic statement that applies only to the version that was read. Of two
+ * concurrent writers exactly one applies; the other gets 409 VERSION_CONFLICT and changes nothing.
  */
 @Injectable()
 export class ApplyEventUseCase {
   constructor(
     private readonly forms: FormsRepository,
-    private readonly campaigns: CampaignsRepository,
     private readonly idempotency: IdempotencyRepository,
     private readonly clock: Clock,
   ) {}
 
-  execute(cmd: ApplyEventCommand): Promise<FormView> {
+  async execute(cmd: ApplyEventCommand): Promise<FormView> {
     const requestHash = createHash('sha256').update(canonicalJson({ path: cmd.path, body: cmd.body })).digest('hex');
-    return this.forms.transaction(async (m) => {
-      const form = await this.forms.findInScope(cmd.formId, formScope(cmd.caller), m, true);
-      if (!form) throw ApiError.notFound('申报表不存在');
-      // After the row lock: a concurrent request with the same key has committed by now, or failed.
-      if (cmd.idempotencyKey) {
-        const replay = await this.replay(m, cmd, requestHash);
-        if (replay) return replay;
+    const replay = () => this.replay(cmd, requestHash);
+    if (cmd.idempotencyKey) {
+      const earlier = await replay();
+      if (earlier) return earlier;
+    }
+    const form = await this.forms.findForEvent(cmd.formId, formScope(cmd.caller));
+    if (!form) throw ApiError.notFound('申报表不存在');
+    if (cmd.body.version !== form.version) throw versionConflict(form.version);
+    let outcome: { applied: boolean; view: FormView };
+    try {
+      outcome = await this.step(form, cmd, requestHash);
+    } catch (err) {
+      // The key was spent by a concurrent request on another form or version: answer as for a repeat.
+      if (cmd.idempotencyKey && pgErrorCode(err) === UNIQUE_VIOLATION) {
+        const earlier = await replay();
+        if (earlier) return earlier;
       }
-      if (cmd.body.version !== form.version) throw versionConflict(form.version);
-      const view = await this.step(m, form, cmd);
-      if (cmd.idempotencyKey) {
-        await this.idempotency.save(m, cmd.caller.id, cmd.idempotencyKey, { method: 'POST', path: cmd.path, requestHash, status: 200, response: view });
-      }
-      return view;
-    });
+      throw err;
+    }
+    if (outcome.applied) return outcome.view;
+    // Someone else changed the form since it was read: a repeat of this very request (same key), or another write.
+    if (cmd.idempotencyKey) {
+      const earlier = await replay();
+      if (earlier) return earlier;
+    }
+    const current = await this.forms.findInScope(cmd.formId, formScope(cmd.caller));
+    throw versionConflict(current?.version ?? form.version + 1);
   }
 
-  private async replay(m: EntityManager, cmd: ApplyEventCommand, requestHash: string): Promise<FormView | null> {
-    const stored = await this.idempotency.find(cmd.caller.id, cmd.idempotencyKey!, m);
+  private async replay(cmd: ApplyEventCommand, requestHash: string): Promise<FormView | null> {
+    const stored = await this.idempotency.find(cmd.caller.id, cmd.idempotencyKey!);
     if (!stored) return null;
     if (stored.requestHash !== requestHash) {
       throw new ApiError(409, 'IDEMPOTENCY_KEY_REUSED', 'Idempotency-Key 已用于内容不同的另一个请求，请换一个键');
@@ -62,14 +75,10 @@ export class ApplyEventUseCase {
     return stored.response as FormView;
   }
 
-  private async step(m: EntityManager, form: FormRecord, cmd: ApplyEventCommand): Promise<FormView> {
-    // Inside the transaction's own connection: a second pool connection per locked form could
-    // exhaust the pool while lock waiters hold the rest.
-    const campaign = await this.campaigns.findInScope(form.campaignId, null, m);
-    if (!campaign) throw new Error(`form ${form.id} has no campaign`);
+  private async step(form: FormForEvent, cmd: ApplyEventCommand, requestHash: string): Promise<{ applied: boolean; view: FormView }> {
     const precheck = runPrechecks({ year: form.year, content: form.content });
     const at = this.clock.now().toISOString();
-    const event = lifecycleEvent(cmd.body, { actor: lifecycleActor(cmd.caller), at, form, campaign, precheck });
+    const event = lifecycleEvent(cmd.body, { actor: lifecycleActor(cmd.caller), at, form, precheck });
     const result = applyEvent(persistedLifecycle(form), event);
     if (!result.ok) {
       switch (result.reason) {
@@ -94,51 +103,36 @@ export class ApplyEventUseCase {
       snapshot: result.snapshot.snapshot,
       machineVersion: result.snapshot.machineVersion,
       version: form.version + 1,
-      content: form.content,
       requestedTotal: form.requestedTotal,
       approvedAmount,
     };
-    const seq = await this.forms.saveWithEvent(m, form, changes, {
-      type: cmd.body.type,
-      from: result.from,
-      to: result.state,
-      formVersion: changes.version,
-      actorId: cmd.caller.id,
-      actorUsername: cmd.caller.username,
-      actorRole: cmd.caller.role,
-      actorOrgId: cmd.caller.orgId,
-      comment: cmd.body.comment?.trim() || null,
-      payload: cmd.body.type === 'APPROVE' ? { approvedAmount } : {},
-      at,
-    });
-    await this.writeEffects(m, form, result.effects, seq, changes.version, approvedAmount, at);
-    return formView({ ...form, ...changes, lastEventSeq: seq, updatedAt: new Date(at) }, cmd.caller);
-  }
-
-  private async writeEffects(
-    m: EntityManager,
-    form: FormRecord,
-    effects: LifecycleEffect[],
-    seq: number,
-    version: number,
-    approvedAmount: string | null,
-    at: string,
-  ): Promise<void> {
-    const outbox = [];
-    for (const effect of effects) {
-      if (effect.type === 'freezeRevision') {
-        await this.forms.insertRevision(m, form.id, {
-          reason: effect.params.reason,
-          eventSeq: seq,
-          formVersion: version,
-          content: form.content,
-          approvedAmount: effect.params.reason === 'approved' ? approvedAmount : null,
-          at,
-        });
-      } else {
-        outbox.push({ type: effect.type, payload: effect });
-      }
-    }
-    await this.forms.insertOutbox(m, form.id, seq, outbox);
+    const view = formView({ ...form, ...changes, lastEventSeq: form.lastEventSeq + 1, updatedAt: new Date(at) }, cmd.caller, precheck);
+    // Revisions are frozen with the event; every other effect goes to the outbox for the worker.
+    const revisions = result.effects.flatMap((e) =>
+      e.type === 'freezeRevision' ? [{ reason: e.params.reason, approvedAmount: e.params.reason === 'approved' ? approvedAmount : null }] : [],
+    );
+    const outbox = result.effects.filter((e) => e.type !== 'freezeRevision').map((e) => ({ type: e.type, payload: e }));
+    const idempotency = cmd.idempotencyKey
+      ? { userId: cmd.caller.id, key: cmd.idempotencyKey, path: cmd.path, requestHash, response: view }
+      : undefined;
+    const { applied } = await this.forms.saveWithEvent(
+      form,
+      changes,
+      {
+        type: cmd.body.type,
+        from: result.from,
+        to: result.state,
+        formVersion: changes.version,
+        actorId: cmd.caller.id,
+        actorUsername: cmd.caller.username,
+        actorRole: cmd.caller.role,
+        actorOrgId: cmd.caller.orgId,
+        comment: cmd.body.comment?.trim() || null,
+        payload: cmd.body.type === 'APPROVE' ? { approvedAmount } : {},
+        at,
+      },
+      { revisions, outbox, idempotency },
+    );
+    return { applied, view };
   }
 }

@@ -23,7 +23,7 @@ export class CreateFormUseCase {
   async execute(body: FormBodyDto, caller: Caller): Promise<FormRecord> {
     const campaign = await this.campaignForNewForms(body.campaignId, caller);
     const content = prepareContent(body);
-    return this.forms.transaction((m) => this.insertDraft(m, content, campaign, caller));
+    return this.insertDraft(content, campaign, caller);
   }
 
   /** The campaign a unit user may create forms in: one of its department (404 otherwise). */
@@ -34,8 +34,8 @@ export class CreateFormUseCase {
     return campaign;
   }
 
-  /** Inserts a draft and its CREATE event in the caller's transaction (the importer creates several at once). */
-  async insertDraft(m: EntityManager, content: StoredContent, campaign: CampaignRecord, caller: Caller): Promise<FormRecord> {
+  /** Inserts a draft and its CREATE event (in the caller's transaction when given: the importer creates several at once). */
+  async insertDraft(content: StoredContent, campaign: CampaignRecord, caller: Caller, m?: EntityManager): Promise<FormRecord> {
     const unitId = caller.orgId!;
     const id = randomUUID();
     const lifecycle = initialSnapshot({ formId: id, unitId, departmentId: campaign.departmentId });
@@ -55,7 +55,7 @@ export class CreateFormUseCase {
       approvedAmount: null,
       createdBy: caller.id,
     };
-    await this.forms.insert(m, form, {
+    await this.forms.insert(form, {
       type: 'CREATE',
       from: null,
       to: INITIAL_STATE,
@@ -67,7 +67,7 @@ export class CreateFormUseCase {
       comment: null,
       payload: {},
       at,
-    });
+    }, m);
     return { ...form, lastEventSeq: 1, lastEventHash: '', createdAt: new Date(at), updatedAt: new Date(at) };
   }
 }

@@ -67,7 +67,7 @@ export class ImportFormsUseCase {
     });
     const created = await this.forms.transaction(async (m) => {
       const ids: string[] = [];
-      for (const content of contents) ids.push((await this.createForm.insertDraft(m, content, campaign!, cmd.caller)).id);
+      for (const content of contents) ids.push((await this.createForm.insertDraft(content, campaign!, cmd.caller, m)).id);
       return ids;
     });
     return { forms: result.forms, warnings, created };

@@ -11,7 +11,10 @@ import { versionConflict } from '../../form-errors';
 // DESIGN §2: "The form content is editable only in draft and returned."
 const EDITABLE = new Set(['draft', 'returned']);
 
-/** PUT /api/forms/:id (unit): new content, based on the version the client read; journaled as UPDATE. */
+/**
+ * PUT /api/forms/:id (unit): new content, based on the version the client read; journaled as an
+ * UPDATE event, written only if the form is still at that version.
+ */
 @Injectable()
 export class UpdateFormUseCase {
   constructor(
@@ -19,40 +22,40 @@ export class UpdateFormUseCase {
     private readonly clock: Clock,
   ) {}
 
-  execute(id: string, body: UpdateFormDto, caller: Caller): Promise<FormRecord> {
-    return this.forms.transaction(async (m) => {
-      const form = await this.forms.findInScope(id, formScope(caller), m, true);
-      if (!form) throw ApiError.notFound('申报表不存在');
-      if (caller.role !== 'unit') throw ApiError.forbidden('只有实施单位可以修改申报表');
-      if (!EDITABLE.has(form.state)) {
-        throw new ApiError(409, 'NOT_EDITABLE', '只有草稿或退回修改状态的申报表可以修改', [{ currentState: form.state }]);
-      }
-      if (body.version !== form.version) throw versionConflict(form.version);
-      const content = prepareContent(body, form.content);
-      const at = this.clock.now().toISOString();
-      const changes = {
-        state: form.state,
-        snapshot: form.snapshot,
-        machineVersion: form.machineVersion,
-        version: form.version + 1,
-        content,
-        requestedTotal: content.funds.total || null,
-        approvedAmount: form.approvedAmount,
-      };
-      await this.forms.saveWithEvent(m, form, changes, {
-        type: 'UPDATE',
-        from: form.state,
-        to: form.state,
-        formVersion: changes.version,
-        actorId: caller.id,
-        actorUsername: caller.username,
-        actorRole: caller.role,
-        actorOrgId: caller.orgId,
-        comment: null,
-        payload: {},
-        at,
-      });
-      return { ...form, ...changes, updatedAt: new Date(at) };
+  async execute(id: string, body: UpdateFormDto, caller: Caller): Promise<FormRecord> {
+    const form = await this.forms.findInScope(id, formScope(caller));
+    if (!form) throw ApiError.notFound('申报表不存在');
+    if (caller.role !== 'unit') throw ApiError.forbidden('只有实施单位可以修改申报表');
+    if (!EDITABLE.has(form.state)) {
+      throw new ApiError(409, 'NOT_EDITABLE', '只有草稿或退回修改状态的申报表可以修改', [{ currentState: form.state }]);
+    }
+    if (body.version !== form.version) throw versionConflict(form.version);
+    const content = prepareContent(body, form.content);
+    const at = this.clock.now().toISOString();
+    const changes = {
+      state: form.state,
+      snapshot: form.snapshot,
+      machineVersion: form.machineVersion,
+      version: form.version + 1,
+      content,
+      requestedTotal: content.funds.total || null,
+      approvedAmount: form.approvedAmount,
+    };
+    const { applied, seq } = await this.forms.saveWithEvent(form, changes, {
+      type: 'UPDATE',
+      from: form.state,
+      to: form.state,
+      formVersion: changes.version,
+      actorId: caller.id,
+      actorUsername: caller.username,
+      actorRole: caller.role,
+      actorOrgId: caller.orgId,
+      comment: null,
+      payload: {},
+      at,
     });
+    // A concurrent write (an edit, a submission) got there first: nothing was changed.
+    if (!applied) throw versionConflict((await this.forms.findInScope(id, formScope(caller)))?.version ?? form.version + 1);
+    return { ...form, ...changes, lastEventSeq: seq, updatedAt: new Date(at) };
   }
 }
