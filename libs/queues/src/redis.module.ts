@@ -23,12 +23,21 @@ export class RedisClient implements OnApplicationShutdown {
     this.redis.on('error', (err: Error) => this.logger.warn(`Redis: ${err.message}`));
   }
 
-  /** True when Redis answers PING within the timeout. */
+  /** True when Redis answers PING within the timeout (a connection still being set up is waited for). */
   async ping(timeoutMs = 1_000): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
+    let onReady: (() => void) | undefined;
     try {
+      // Without the offline queue a command sent while connecting fails at once: wait for 'ready'.
+      const ready =
+        this.redis.status === 'ready'
+          ? Promise.resolve()
+          : new Promise<void>((resolve) => {
+              onReady = resolve;
+              this.redis.once('ready', onReady);
+            });
       const reply = await Promise.race([
-        this.redis.ping(),
+        ready.then(() => this.redis.ping()),
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
         }),
@@ -38,6 +47,7 @@ export class RedisClient implements OnApplicationShutdown {
       return false;
     } finally {
       clearTimeout(timer);
+      if (onReady) this.redis.off('ready', onReady);
     }
   }
 
