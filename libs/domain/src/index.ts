@@ -8,3 +8,5 @@ export * from './audit';
 export * from './prechecks';
 export * from './lifecycle';
 export * from './importer';
+export * from './reminders';
+export * from './calendar';

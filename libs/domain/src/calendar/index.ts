@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './year-data';
+export { isIsoDate } from './dates';
+export { chineseDaysYears } from './package-data';
+export * from './working-day-calendar';

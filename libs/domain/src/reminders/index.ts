@@ -1,0 +1,4 @@
+export * from './kinds';
+export * from './plan';
+export * from './texts';
+export * from './sweep-rules';
