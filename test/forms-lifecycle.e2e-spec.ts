@@ -154,16 +154,27 @@ describe('forms lifecycle (e2e)', () => {
       expect(res.body.revisions[4]).toMatchObject({ approvedAmount: '1800000.00', content: { projectName: '热线服务保障经费' } });
     });
 
-    it('wrote the machine effects to the outbox in the same transactions', async () => {
-      const rows: { type: string; seq: number; payload: { params: { kind?: string; to?: string } } }[] = await api.db.source.query(
-        `SELECT type, event_seq AS seq, payload FROM outbox WHERE form_id = $1 ORDER BY id`, [formId]);
-      const effects = rows.map((r) => [r.seq, r.type, r.payload.params.kind, r.payload.params.to ?? null]);
-      // seq 3: the first SUBMIT; seq 7: the first RETURN; seq 14: APPROVE (see the history test).
-      expect(effects.filter(([seq]) => seq === 3)).toEqual([[3, 'scheduleDeadline', 'review', null], [3, 'notify', 'FORM_SUBMITTED', 'department']]);
-      expect(effects.filter(([seq]) => seq === 7)).toEqual([
-        [7, 'cancelDeadline', 'review', null], [7, 'scheduleDeadline', 'resubmission', null], [7, 'notify', 'FORM_RETURNED', 'unit'],
+    it('wrote deadlines and notifications with the events, and nothing is left pending once approved', async () => {
+      const deadlines: { kind: string; status: string }[] = await api.db.source.query(
+        `SELECT kind, status FROM deadlines WHERE form_id = $1 ORDER BY id`, [formId]);
+      // Four submissions started a review clock each (ended by WITHDRAW, RETURN, RETURN, APPROVE);
+      // two returns started a resubmission clock each (ended by the next SUBMIT).
+      expect(deadlines.map((d) => d.kind)).toEqual(['review', 'review', 'resubmission', 'review', 'resubmission', 'review']);
+      expect(deadlines.every((d) => d.status === 'cancelled')).toBe(true);
+      const pending = await api.db.source.query(
+        `SELECT count(*)::int AS n FROM reminders r JOIN deadlines d ON d.id = r.deadline_id WHERE d.form_id = $1 AND r.status = 'pending'`, [formId]);
+      expect(pending[0].n).toBe(0);
+
+      const notes: { kind: string; username: string; body: string }[] = await api.db.source.query(
+        `SELECT n.kind, u.username, n.body FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.form_id = $1 ORDER BY n.created_at, n.kind`, [formId]);
+      expect(notes.map((n) => `${n.kind}→${n.username}`)).toEqual([
+        'FORM_SUBMITTED→reviewer-a', 'FORM_SUBMITTED→reviewer-a', 'FORM_RETURNED→unit-a1', 'FORM_SUBMITTED→reviewer-a',
+        'FORM_RETURNED→unit-a1', 'FORM_SUBMITTED→reviewer-a', 'FORM_APPROVED→unit-a1',
       ]);
-      expect(effects.filter(([seq]) => seq === 14)).toEqual([[14, 'cancelDeadline', 'review', null], [14, 'notify', 'FORM_APPROVED', 'unit']]);
+      expect(notes[2].body).toContain('退回意见：请细化质量指标');
+      expect(notes.at(-1)!.body).toContain('批复金额 1800000.00 元');
+      const outbox = await api.db.source.query(`SELECT type FROM outbox WHERE form_id = $1`, [formId]);
+      expect(outbox).toEqual([]);
     });
   });
 

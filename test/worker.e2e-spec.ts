@@ -2,6 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Job, Queue, QueueEvents } from 'bullmq';
 import { AppConfig } from '@app/config';
+import { dropDatabase } from '@app/persistence';
 import { bullConnection, QUEUES } from '@app/queues';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { deleteKeysWithPrefix } from './support/redis-cleanup';
@@ -27,6 +28,7 @@ describe('worker (e2e)', () => {
     await queue.obliterate({ force: true });
     await queue.close();
     await deleteKeysWithPrefix(config.redisUrl, config.queuePrefix);
+    await dropDatabase(config.databaseUrl); // the worker creates and migrates the database too
   });
 
   it('consumes jobs from its queues under QUEUE_PREFIX', async () => {

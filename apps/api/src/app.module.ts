@@ -4,6 +4,7 @@ import { DatabaseModule } from '@app/persistence';
 import { RedisModule } from '@app/queues';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { FormsModule } from './forms/forms.module';
 
@@ -22,6 +23,7 @@ export class AppModule {
         RedisModule,
         AuthModule,
         AccountsModule,
+        CalendarModule,
         CampaignsModule,
         FormsModule,
       ],

@@ -1,3 +1,4 @@
+import { ChannelConfig, parseChannelConfig } from '@app/notifications';
 import { configSchema, RawConfig } from './config.schema';
 
 /** The one typed configuration of a Jixiao process, parsed once at boot. Nothing else reads process.env. */
@@ -12,6 +13,9 @@ export interface AppConfig {
   logLevel: RawConfig['LOG_LEVEL'];
   loginRateLimitPerMinute: number;
   authCacheSeconds: number;
+  /** Enabled optional channels (webhook, e-mail); empty when none is configured. */
+  channels: ChannelConfig[];
+  delivery: { attempts: number; backoffMs: number; retryAfterSeconds: number };
   workerShutdownTimeoutSeconds: number;
 }
 
@@ -49,6 +53,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LOG_LEVEL,
     loginRateLimitPerMinute: c.LOGIN_RATE_LIMIT,
     authCacheSeconds: c.AUTH_CACHE_SECONDS,
+    channels: parseChannelConfig(c).channels,
+    delivery: { attempts: c.DELIVERY_ATTEMPTS, backoffMs: c.DELIVERY_BACKOFF_MS, retryAfterSeconds: c.DELIVERY_RETRY_AFTER_SECONDS },
     workerShutdownTimeoutSeconds: c.WORKER_SHUTDOWN_TIMEOUT_SECONDS,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkPasswordPolicy } from '@app/domain';
+import { parseChannelConfig } from '@app/notifications';
 
 /** Development defaults: they serve a machine with PostgreSQL and Redis on 127.0.0.1 (see README). */
 export const DEV_JWT_SECRET = 'jixiao-development-secret-change-me';
@@ -45,10 +46,24 @@ export const configSchema = z
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
     // Seconds an API process keeps a caller's role and organisation before reading them again (0: never cache).
     AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
+    // Optional notification channels (see README): a 政务微信/钉钉/any webhook, and SMTP e-mail.
+    WEBHOOK_URL: z.string().optional(),
+    WEBHOOK_FORMAT: z.string().optional(),
+    WEBHOOK_SECRET: z.string().optional(),
+    SMTP_URL: z.string().optional(),
+    MAIL_FROM: z.string().optional(),
+    // Attempts of one delivery job, and the first retry delay (doubling each time); then the
+    // delivery waits DELIVERY_RETRY_AFTER_SECONDS and is tried again — never dropped.
+    DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+    DELIVERY_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(2000),
+    DELIVERY_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
     // Seconds a worker waits for the job in hand on shutdown before giving up.
     WORKER_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   })
   .superRefine((cfg, ctx) => {
+    for (const problem of parseChannelConfig(cfg).problems) {
+      ctx.addIssue({ code: 'custom', path: [problem.variable], message: problem.message });
+    }
     for (const violation of checkPasswordPolicy(cfg.ADMIN_PASSWORD)) {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: violation.message });
     }

@@ -1,7 +1,11 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { Database, DATABASE_OPTIONS, DatabaseOptions } from './database.service';
 import {
+  CalendarRepository,
   CampaignsRepository,
+  DeliveriesRepository,
+  NotificationsRepository,
+  RemindersRepository,
   FormsRepository,
   IdempotencyRepository,
   OrganisationsRepository,
@@ -10,7 +14,11 @@ import {
 } from './repositories';
 
 const REPOSITORIES = [
+  CalendarRepository,
   CampaignsRepository,
+  DeliveriesRepository,
+  NotificationsRepository,
+  RemindersRepository,
   FormsRepository,
   IdempotencyRepository,
   OrganisationsRepository,

@@ -6,6 +6,10 @@
 export const QUEUES = {
   /** Diagnostics: proves end to end that a worker is consuming (smoke tests, operations). */
   system: 'system',
+  /** The sweep that turns due reminders (rows in PostgreSQL) into notifications. */
+  reminders: 'reminders',
+  /** Delivery of notifications to the optional channels (webhook, e-mail). */
+  deliveries: 'deliveries',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -16,6 +20,16 @@ export interface JobPayloads {
     /** Returns `message`; `holdMs` (≤ 10 s) keeps the job active, for checking graceful shutdown. */
     echo: { message: string; holdMs?: number };
   };
+  reminders: {
+    /** Every second (job scheduler): process the reminders that are due. */
+    sweep: Record<string, never>;
+  };
+  deliveries: {
+    /** Every second (job scheduler): hand pending deliveries whose time has come to `deliver` jobs. */
+    dispatch: Record<string, never>;
+    /** One attempt to deliver one notification to one channel (retried with backoff). */
+    deliver: { deliveryId: string };
+  };
 }
 
 export type JobName<Q extends QueueName> = keyof JobPayloads[Q] & string;
@@ -24,6 +38,14 @@ export type JobData<Q extends QueueName, N extends JobName<Q>> = JobPayloads[Q][
 /** The runtime list of job names, checked against the processors' handlers when the worker starts. */
 export const JOB_NAMES: { [Q in QueueName]: readonly JobName<Q>[] } = {
   system: ['echo'],
+  reminders: ['sweep'],
+  deliveries: ['dispatch', 'deliver'],
 };
+
+/** Ids of the job schedulers (never rename: persisted in Redis). */
+export const SCHEDULERS = {
+  reminderSweep: 'reminder-sweep',
+  deliveryDispatch: 'delivery-dispatch',
+} as const;
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QUEUES);

@@ -39,8 +39,13 @@ export type DepartmentScope = string | null;
 export class CampaignsRepository {
   constructor(private readonly db: Database) {}
 
-  async create(c: NewCampaign): Promise<CampaignRecord> {
-    const rows: CampaignRecord[] = await this.db.source.query(
+  /** A transaction for the campaign and its campaign-wide deadline. */
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.source.transaction(work);
+  }
+
+  async create(c: NewCampaign, m?: EntityManager): Promise<CampaignRecord> {
+    const rows: CampaignRecord[] = await (m ?? this.db.source.manager).query(
       `INSERT INTO campaigns (year, department_id, declaration_deadline, review_working_days, resubmit_working_days,
                               self_evaluation_opens_at, self_evaluation_deadline, reminder_offsets, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,

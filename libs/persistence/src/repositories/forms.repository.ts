@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ChainedEvent, eventHash, FormContent, GENESIS_HASH, IndicatorInput } from '@app/domain';
+import { EVENT_INSERT, eventValues, EventExtras, FormChanges, formEventStatement } from './form-event-statement';
+import { SqlParams } from './sql-params';
 import { Database } from '../database.service';
 
 /** An indicator as stored: the input plus a stable id (kept across edits when the client sends it). */
@@ -75,18 +77,16 @@ export interface NewRevision {
   approvedAmount: string | null;
 }
 
-const EVENT_COLUMNS_IN = `form_id, seq, type, from_state, to_state, form_version, actor_id, actor_username, actor_role,
-  actor_org_id, comment, payload, at, prev_hash, hash`;
-const EVENT_INSERT = `INSERT INTO form_events (${EVENT_COLUMNS_IN})`;
-const EVENT_TYPES = ['int', 'text', 'text', 'text', 'int', 'uuid', 'text', 'text', 'uuid', 'text', 'jsonb', 'timestamptz', 'text', 'text'];
-/** The select list after form_id: eventParams() bound from parameter $from on, each cast to its column type. */
-const EVENT_VALUES = (from: number) => EVENT_TYPES.map((type, i) => `$${from + i}::${type}`).join(', ');
-
-/** The 14 event values after form_id, in EVENT_COLUMNS_IN order. */
-function eventParams(e: ChainedEvent, prevHash: string, hash: string): unknown[] {
-  return [e.seq, e.type, e.from, e.to, e.formVersion, e.actorId, e.actorUsername, e.actorRole, e.actorOrgId,
-    e.comment, JSON.stringify(e.payload ?? {}), e.at, prevHash, hash];
+/** The campaign settings an event needs (instants as ISO strings: they come through json_build_object). */
+export interface CampaignForEvent {
+  declarationDeadline: string;
+  reviewWorkingDays: number;
+  resubmitWorkingDays: number;
+  selfEvaluationDeadline: string;
+  reminderOffsets: string[];
 }
+
+export type FormForEvent = FormRecord & { campaign: CampaignForEvent };
 
 /** The columns of FormRecord, optionally qualified by a table alias (`f.`). */
 const formColumns = (a = '') => `${a}id, ${a}campaign_id AS "campaignId", ${a}unit_id AS "unitId", ${a}department_id AS "departmentId",
@@ -121,14 +121,18 @@ export class FormsRepository {
   }
 
   /**
-   * The form with its campaign's declaration deadline (what the machine's guards need), in one round
-   * trip; null when missing or out of scope. Not locked: saveWithEvent applies only to this version.
+   * The form with its campaign's deadlines (what the machine's guards and the new deadlines need),
+   * in one round trip; null when missing or out of scope. Not locked: saveWithEvent applies only to
+   * this version.
    */
-  async findForEvent(id: string, scope: FormScope): Promise<(FormRecord & { declarationDeadline: Date }) | null> {
+  async findForEvent(id: string, scope: FormScope): Promise<FormForEvent | null> {
     const where = scopeClause(scope, 2, 'f.');
     const params = where.value === null ? [id] : [id, where.value];
-    const rows: (FormRecord & { declarationDeadline: Date })[] = await this.db.source.query(
-      `SELECT ${formColumns('f.')}, c.declaration_deadline AS "declarationDeadline"
+    const rows: FormForEvent[] = await this.db.source.query(
+      `SELECT ${formColumns('f.')}, json_build_object(
+                'declarationDeadline', c.declaration_deadline, 'reviewWorkingDays', c.review_working_days,
+                'resubmitWorkingDays', c.resubmit_working_days, 'selfEvaluationDeadline', c.self_evaluation_deadline,
+                'reminderOffsets', c.reminder_offsets) AS campaign
          FROM forms f JOIN campaigns c ON c.id = f.campaign_id
         WHERE f.id = $1 AND ${where.sql}`,
       params,
@@ -177,67 +181,29 @@ export class FormsRepository {
   ): Promise<void> {
     const row = { ...first, formId: form.id, seq: 1 };
     const hash = eventHash(GENESIS_HASH, row);
+    const p = new SqlParams();
+    const values = [form.id, form.campaignId, form.unitId, form.departmentId, form.year, form.state, JSON.stringify(form.snapshot),
+      form.machineVersion, form.version, JSON.stringify(form.content), form.content.projectName, form.requestedTotal,
+      form.approvedAmount, hash, form.createdBy, first.at].map((v) => p.add(v));
     await m.query(
       `WITH f AS (
          INSERT INTO forms (id, campaign_id, unit_id, department_id, year, state, snapshot, machine_version, version, content,
-                            project_name, requested_total, approved_amount, last_event_seq, last_event_hash, created_by, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1, $14, $15, $16, $16) RETURNING id)
-       ${EVENT_INSERT} SELECT f.id, ${EVENT_VALUES(17)} FROM f`,
-      [form.id, form.campaignId, form.unitId, form.departmentId, form.year, form.state, JSON.stringify(form.snapshot),
-        form.machineVersion, form.version, JSON.stringify(form.content), form.content.projectName, form.requestedTotal,
-        form.approvedAmount, hash, form.createdBy, first.at, ...eventParams(row, GENESIS_HASH, hash)],
+                            project_name, requested_total, approved_amount, last_event_hash, created_by, created_at,
+                            last_event_seq, updated_at)
+         VALUES (${values.join(', ')}, 1, ${values[15]}) RETURNING id)
+       ${EVENT_INSERT} SELECT f.id, ${eventValues(p, row, GENESIS_HASH, hash)} FROM f`,
+      p.values,
     );
   }
 
   /**
-   * Appends an event to the form's hash chain and writes — in ONE statement, atomic on its own — the
-   * form's new state, the event row, the frozen revisions, the outbox entries and the idempotency
-   * record. It applies only if the form is still at the version that was read (optimistic
-   * concurrency: a concurrent writer makes it match no row); returns whether it applied.
+   * Appends an event to the form's hash chain and writes everything that goes with it in ONE atomic
+   * statement (see formEventStatement), only if the form is still at the version that was read
+   * (optimistic concurrency: a concurrent writer makes it match no row). Returns whether it applied.
    */
-  async saveWithEvent(
-    form: FormRecord,
-    changes: Pick<FormRecord, 'state' | 'snapshot' | 'machineVersion' | 'version' | 'requestedTotal' | 'approvedAmount'> & {
-      /** New content, or undefined when the event leaves the content as it was. */
-      content?: StoredContent;
-    },
-    event: NewFormEvent,
-    extras: { revisions?: NewRevision[]; outbox?: OutboxEntry[]; idempotency?: IdempotencyRecord } = {},
-  ): Promise<{ applied: boolean; seq: number }> {
-    const seq = form.lastEventSeq + 1;
-    const row = { ...event, formId: form.id, seq };
-    const hash = eventHash(form.lastEventHash, row);
-    const content = changes.content ?? null;
-    const idem = extras.idempotency;
-    const rows: { applied: number }[] = await this.db.source.query(
-      `WITH f AS (
-         UPDATE forms SET state = $2, snapshot = $3, machine_version = $4, version = $5, content = COALESCE($6::jsonb, content),
-                project_name = COALESCE($7, project_name), requested_total = $8, approved_amount = $9,
-                last_event_seq = $10, last_event_hash = $11, updated_at = $12
-          WHERE id = $1 AND version = $13 RETURNING id, content),
-       e AS (${EVENT_INSERT} SELECT f.id, ${EVENT_VALUES(19)} FROM f RETURNING form_id, seq),
-       r AS (
-         INSERT INTO form_revisions (form_id, revision, reason, event_seq, form_version, content, approved_amount, created_at)
-         SELECT f.id, COALESCE((SELECT max(revision) FROM form_revisions WHERE form_id = $1), 0) + x.n, x.reason, e.seq,
-                $5::int, f.content, x.approved_amount, $12::timestamptz
-           FROM f, e, jsonb_to_recordset($14::jsonb) AS x(n int, reason text, approved_amount numeric)),
-       o AS (
-         INSERT INTO outbox (form_id, event_seq, type, payload)
-         SELECT e.form_id, e.seq, x.type, x.payload FROM e, jsonb_to_recordset($15::jsonb) AS x(type text, payload jsonb)),
-       i AS (
-         INSERT INTO idempotency_keys (user_id, key, method, path, request_hash, status, response)
-         SELECT $16::uuid, $17::text, 'POST', x.path, x.request_hash, 200, x.response
-           FROM f, jsonb_to_recordset($18::jsonb) AS x(path text, request_hash text, response jsonb))
-       SELECT count(*)::int AS applied FROM f`,
-      [form.id, changes.state, JSON.stringify(changes.snapshot), changes.machineVersion, changes.version,
-        content === null ? null : JSON.stringify(content), content?.projectName ?? null, changes.requestedTotal, changes.approvedAmount,
-        seq, hash, event.at, form.version,
-        JSON.stringify((extras.revisions ?? []).map((r, i) => ({ n: i + 1, reason: r.reason, approved_amount: r.approvedAmount }))),
-        JSON.stringify((extras.outbox ?? []).map((o) => ({ type: o.type, payload: o.payload ?? {} }))),
-        idem?.userId ?? null, idem?.key ?? null,
-        JSON.stringify(idem ? [{ path: idem.path, request_hash: idem.requestHash, response: idem.response }] : []),
-        ...eventParams(row, form.lastEventHash, hash)],
-    );
+  async saveWithEvent(form: FormRecord, changes: FormChanges, event: NewFormEvent, extras: EventExtras = {}): Promise<{ applied: boolean; seq: number }> {
+    const { sql, params, seq } = formEventStatement(form, changes, event, extras);
+    const rows: { applied: number }[] = await this.db.source.query(sql, params);
     return { applied: rows[0].applied === 1, seq };
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { checkCampaign, defaultSelfEvaluationOpensAt } from '@app/domain';
-import { CampaignRecord, CampaignsRepository, OrganisationsRepository } from '@app/persistence';
+import { checkCampaign, defaultSelfEvaluationOpensAt, reminderSchedule } from '@app/domain';
+import { CampaignRecord, CampaignsRepository, OrganisationsRepository, RemindersRepository } from '@app/persistence';
+import { Clock } from '../../../common/clock';
 import { ApiError } from '../../../common/api-error';
 import type { Caller } from '../../../common/caller';
 import type { CreateCampaignDto } from '../../dto/campaign.dto';
@@ -13,6 +14,8 @@ export class CreateCampaignUseCase {
   constructor(
     private readonly campaigns: CampaignsRepository,
     private readonly orgs: OrganisationsRepository,
+    private readonly reminders: RemindersRepository,
+    private readonly clock: Clock,
   ) {}
 
   async execute(body: CreateCampaignDto, caller: Caller): Promise<CampaignRecord> {
@@ -34,6 +37,13 @@ export class CreateCampaignUseCase {
       problems.push({ path: 'departmentId', rule: 'campaign.department', message: '主管部门不存在' });
     }
     if (problems.length) throw ApiError.validation(problems);
-    return this.campaigns.create({ ...settings, departmentId: body.departmentId, createdBy: caller.id });
+    // The declaration deadline is campaign-wide: its reminders reach the drafts when they fire (DESIGN §3).
+    const dueAt = new Date(settings.declarationDeadline);
+    const reminders = reminderSchedule('declaration', dueAt, settings.reminderOffsets, this.clock.now());
+    return this.campaigns.transaction(async (m) => {
+      const campaign = await this.campaigns.create({ ...settings, departmentId: body.departmentId, createdBy: caller.id }, m);
+      await this.reminders.scheduleCampaignDeadline(campaign.id, { kind: 'declaration', dueAt, reminders }, m);
+      return campaign;
+    });
   }
 }

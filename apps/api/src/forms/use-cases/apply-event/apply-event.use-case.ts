@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { applyEvent, canonicalJson, money, runPrechecks } from '@app/domain';
-import { FormRecord, FormsRepository, IdempotencyRepository, pgErrorCode, UNIQUE_VIOLATION } from '@app/persistence';
+import { Inject, Injectable } from '@nestjs/common';
+import { applyEvent, canonicalJson, money, planEffects, runPrechecks } from '@app/domain';
+import { FormForEvent, FormsRepository, IdempotencyRepository, pgErrorCode, UNIQUE_VIOLATION } from '@app/persistence';
 import { ApiError, ErrorDetail } from '../../../common/api-error';
 import type { Caller } from '../../../common/caller';
 import { Clock } from '../../../common/clock';
@@ -9,7 +9,11 @@ import type { FormEventDto } from '../../dto/form-event.dto';
 import { versionConflict } from '../../form-errors';
 import { formScope, lifecycleActor } from '../../form-scope';
 import { formView, FormView, persistedLifecycle } from '../../form-view';
+import { effectRows } from './effect-rows';
 import { lifecycleEvent } from './lifecycle-event';
+import { CalendarService } from '../../../calendar/calendar.service';
+import { APP_CONFIG } from '@app/config';
+import type { AppConfig } from '@app/config';
 
 export interface ApplyEventCommand {
   formId: string;
@@ -19,7 +23,6 @@ export interface ApplyEventCommand {
   path: string;
 }
 
-type FormForEvent = FormRecord & { declarationDeadline: Date };
 
 /**
  * POST /api/forms/:id/events. Read the form, check the version, step the machine with the pure
@@ -33,7 +36,13 @@ export class ApplyEventUseCase {
     private readonly forms: FormsRepository,
     private readonly idempotency: IdempotencyRepository,
     private readonly clock: Clock,
-  ) {}
+    private readonly calendars: CalendarService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.channels = config.channels.map((c) => c.channel);
+  }
+
+  private readonly channels: string[];
 
   async execute(cmd: ApplyEventCommand): Promise<FormView> {
     const requestHash = createHash('sha256').update(canonicalJson({ path: cmd.path, body: cmd.body })).digest('hex');
@@ -107,11 +116,19 @@ export class ApplyEventUseCase {
       approvedAmount,
     };
     const view = formView({ ...form, ...changes, lastEventSeq: form.lastEventSeq + 1, updatedAt: new Date(at) }, cmd.caller, precheck);
-    // Revisions are frozen with the event; every other effect goes to the outbox for the worker.
+    // Revisions are frozen with the event; deadlines and notifications are rows of the same statement;
+    // what is left (scoring) goes to the outbox for the worker.
     const revisions = result.effects.flatMap((e) =>
       e.type === 'freezeRevision' ? [{ reason: e.params.reason, approvedAmount: e.params.reason === 'approved' ? approvedAmount : null }] : [],
     );
-    const outbox = result.effects.filter((e) => e.type !== 'freezeRevision').map((e) => ({ type: e.type, payload: e }));
+    const plan = planEffects(result.effects, {
+      at: new Date(at),
+      campaign: { ...form.campaign, selfEvaluationDeadline: new Date(form.campaign.selfEvaluationDeadline) },
+      calendar: await this.calendars.current(),
+    });
+    const comment = cmd.body.comment?.trim() || null;
+    const { deadlines, notifications } = effectRows(plan, form, { comment, approvedAmount });
+    const outbox = plan.outbox.map((e) => ({ type: e.type, payload: e }));
     const idempotency = cmd.idempotencyKey
       ? { userId: cmd.caller.id, key: cmd.idempotencyKey, path: cmd.path, requestHash, response: view }
       : undefined;
@@ -127,11 +144,11 @@ export class ApplyEventUseCase {
         actorUsername: cmd.caller.username,
         actorRole: cmd.caller.role,
         actorOrgId: cmd.caller.orgId,
-        comment: cmd.body.comment?.trim() || null,
+        comment,
         payload: cmd.body.type === 'APPROVE' ? { approvedAmount } : {},
         at,
       },
-      { revisions, outbox, idempotency },
+      { revisions, outbox, idempotency, deadlines, notifications, channels: this.channels },
     );
     return { applied, view };
   }

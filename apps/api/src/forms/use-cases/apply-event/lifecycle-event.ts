@@ -1,18 +1,18 @@
 import type { LifecycleActor, LifecycleEvent, PrecheckResult } from '@app/domain';
-import type { FormRecord } from '@app/persistence';
+import type { FormForEvent } from '@app/persistence';
 import type { FormEventDto } from '../../dto/form-event.dto';
 
 export interface EventContext {
   actor: LifecycleActor;
   at: string;
-  form: FormRecord & { declarationDeadline: Date };
+  form: FormForEvent;
   precheck: PrecheckResult;
 }
 
 /** The machine event for a request: the body plus what the guards need (actor, time, checks, deadline). */
 export function lifecycleEvent(body: FormEventDto, ctx: EventContext): LifecycleEvent {
   const base = { actor: ctx.actor, at: ctx.at };
-  const campaign = { declarationDeadline: ctx.form.declarationDeadline.toISOString() };
+  const campaign = { declarationDeadline: ctx.form.campaign.declarationDeadline };
   switch (body.type) {
     case 'SUBMIT':
       return {

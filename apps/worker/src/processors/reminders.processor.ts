@@ -1,0 +1,20 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import { QUEUES } from '@app/queues';
+import { SweepRemindersUseCase } from '../reminders/sweep-reminders.use-case';
+import { assertHandlersComplete, dispatch, JobHandlers } from './job-handlers';
+
+@Processor(QUEUES.reminders)
+export class RemindersProcessor extends WorkerHost {
+  private readonly handlers: JobHandlers<typeof QUEUES.reminders>;
+
+  constructor(sweep: SweepRemindersUseCase) {
+    super();
+    this.handlers = { sweep: () => sweep.execute() };
+    assertHandlersComplete(QUEUES.reminders, this.handlers);
+  }
+
+  process(job: Job): Promise<unknown> {
+    return dispatch(QUEUES.reminders, this.handlers, job);
+  }
+}

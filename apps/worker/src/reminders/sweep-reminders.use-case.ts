@@ -1,0 +1,34 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG } from '@app/config';
+import type { AppConfig } from '@app/config';
+import { reminderSweepRules } from '@app/domain';
+import { RemindersRepository, SweepResult } from '@app/persistence';
+
+const BATCH = 500;
+
+/** Turns every due reminder into notifications, batch after batch, until none is due (DESIGN §3). */
+@Injectable()
+export class SweepRemindersUseCase {
+  private readonly logger = new Logger(SweepRemindersUseCase.name);
+  private readonly rules = reminderSweepRules();
+  private readonly channels: string[];
+
+  constructor(
+    private readonly reminders: RemindersRepository,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.channels = config.channels.map((c) => c.channel);
+  }
+
+  async execute(): Promise<SweepResult> {
+    const total: SweepResult = { reminders: 0, notifications: 0 };
+    for (;;) {
+      const batch = await this.reminders.sweep(BATCH, this.rules, this.channels);
+      total.reminders += batch.reminders;
+      total.notifications += batch.notifications;
+      if (batch.reminders < BATCH) break;
+    }
+    if (total.reminders) this.logger.log(`Processed ${total.reminders} reminder(s): ${total.notifications} notification(s)`);
+    return total;
+  }
+}
