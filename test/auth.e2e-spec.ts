@@ -63,7 +63,7 @@ describe('auth, organisations and users (e2e)', () => {
         const res = await request(api.http).post('/api/users').set('Authorization', admin)
           .send({ username, password: 'Passw0rd!', role, orgId });
         expect(res.status).toBe(201);
-        expect(res.body).toEqual({ id: expect.any(String), username, role, orgId: orgId ?? null });
+        expect(res.body).toEqual({ id: expect.any(String), username, role, orgId: orgId ?? null, email: null });
         expect(res.body).not.toHaveProperty('passwordHash');
         ids[username] = res.body.id;
       }

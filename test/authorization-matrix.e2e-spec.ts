@@ -13,7 +13,7 @@ interface Route {
   method: 'get' | 'put' | 'post';
   /** OpenAPI path, e.g. /api/forms/{id}/history */
   path: string;
-  resource: 'form' | 'campaign';
+  resource: 'form' | 'campaign' | 'notification';
   expect: Record<Who, number>;
   body?: (version: number, campaignId: string) => Record<string, unknown>;
   /** A 200 here changes the form: use a fresh draft for each such cell. */
@@ -40,6 +40,15 @@ const ROUTES: Route[] = [
     body: (version) => ({ type: 'SUBMIT', version }),
   },
   {
+    method: 'post', path: '/api/forms/{id}/urge', resource: 'form', mutates: true, body: () => ({}),
+    expect: { ownUnit: 403, siblingUnit: 404, otherDeptUnit: 404, ownReviewer: 200, otherReviewer: 404, admin: 200 },
+  },
+  {
+    // A notification belongs to one user: everyone else gets 404, whatever their role.
+    method: 'post', path: '/api/notifications/{id}/read', resource: 'notification',
+    expect: { ownUnit: 200, siblingUnit: 404, otherDeptUnit: 404, ownReviewer: 404, otherReviewer: 404, admin: 404 },
+  },
+  {
     method: 'get', path: '/api/campaigns/{id}', resource: 'campaign',
     expect: { ownUnit: 200, siblingUnit: 200, otherDeptUnit: 404, ownReviewer: 200, otherReviewer: 404, admin: 200 },
   },
@@ -52,6 +61,7 @@ describe('authorization matrix (e2e)', () => {
   let w: World;
   let campaignA: string;
   let sharedForm: string;
+  let notification: string;
   let tokens: Record<Who, string>;
 
   const newDraft = async () =>
@@ -67,6 +77,9 @@ describe('authorization matrix (e2e)', () => {
     w = await createWorld(api);
     campaignA = (await request(api.http).post('/api/campaigns').set('Authorization', w.admin).send(campaignBody(w.depts.A))).body.id;
     sharedForm = await newDraft();
+    // 催办 gives the unit user a notification of its own.
+    await request(api.http).post(`/api/forms/${await newDraft()}/urge`).set('Authorization', w.tokens.reviewerA).send({});
+    notification = (await request(api.http).get('/api/notifications').set('Authorization', w.tokens.unitA1)).body.items[0].id;
     tokens = {
       ownUnit: w.tokens.unitA1, siblingUnit: w.tokens.unitA2, otherDeptUnit: w.tokens.unitB1,
       ownReviewer: w.tokens.reviewerA, otherReviewer: w.tokens.reviewerB, admin: w.admin,
@@ -85,7 +98,11 @@ describe('authorization matrix (e2e)', () => {
   const cells = ROUTES.flatMap((route) => WHO.map((who) => [`${route.method.toUpperCase()} ${route.path}`, who, route] as const));
 
   it.each(cells)('%s as %s', async (_name, who, route) => {
-    const id = route.resource === 'campaign' ? campaignA : route.mutates && route.expect[who] === 200 ? await newDraft() : sharedForm;
+    const id =
+      route.resource === 'campaign' ? campaignA
+      : route.resource === 'notification' ? notification
+      : route.mutates && route.expect[who] === 200 ? await newDraft()
+      : sharedForm;
     const res = await call(route, tokens[who], id);
     expect({ status: res.status, code: res.body?.error?.code }).toEqual({
       status: route.expect[who],

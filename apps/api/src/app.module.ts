@@ -7,6 +7,8 @@ import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { FormsModule } from './forms/forms.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { OperationsModule } from './operations/operations.module';
 
 import { HealthController } from './health/health.controller';
 
@@ -26,6 +28,8 @@ export class AppModule {
         CalendarModule,
         CampaignsModule,
         FormsModule,
+        NotificationsModule,
+        OperationsModule,
       ],
       controllers: [HealthController],
     };

@@ -21,7 +21,14 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.useBodyParser('text', { limit: '2mb', type: 'text/plain' });
   app.useBodyParser('raw', { limit: '5mb', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
   app.use(bodyParserErrors);
-  app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.setGlobalPrefix('api', {
+    exclude: [
+      { path: 'health', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+      { path: 'admin/queues', method: RequestMethod.ALL },
+      { path: 'admin/queues/{*path}', method: RequestMethod.ALL },
+    ],
+  });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();

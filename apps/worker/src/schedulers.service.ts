@@ -4,8 +4,11 @@ import { Queue } from 'bullmq';
 import { Database } from '@app/persistence';
 import { QUEUES, SCHEDULERS } from '@app/queues';
 
-// Every second, in the business time zone (cron with a seconds field).
-const EVERY_SECOND = { pattern: '* * * * * *', tz: 'Asia/Shanghai' };
+// Due reminders and deliveries are looked for twice a second (an interval: a time zone means nothing here).
+const SWEEP = { every: 500 };
+// Daily work runs on the business calendar: 09:00 Beijing time.
+const DAILY_0900 = { pattern: '0 0 9 * * *', tz: 'Asia/Shanghai' };
+const KEEP_FEW = { removeOnComplete: 100, removeOnFail: 100 };
 const WATCHDOG_MS = 10_000;
 
 /**
@@ -40,8 +43,9 @@ export class SchedulersService implements OnApplicationBootstrap, OnApplicationS
   async ensure(): Promise<void> {
     try {
       await Promise.all([
-        this.reminders.upsertJobScheduler(SCHEDULERS.reminderSweep, EVERY_SECOND, { name: 'sweep', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } }),
-        this.deliveries.upsertJobScheduler(SCHEDULERS.deliveryDispatch, EVERY_SECOND, { name: 'dispatch', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } }),
+        this.reminders.upsertJobScheduler(SCHEDULERS.reminderSweep, SWEEP, { name: 'sweep', data: {}, opts: KEEP_FEW }),
+        this.deliveries.upsertJobScheduler(SCHEDULERS.deliveryDispatch, SWEEP, { name: 'dispatch', data: {}, opts: KEEP_FEW }),
+        this.reminders.upsertJobScheduler(SCHEDULERS.calendarCheck, DAILY_0900, { name: 'calendar-check', data: {}, opts: KEEP_FEW }),
       ]);
     } catch (err) {
       this.logger.warn(`Could not register the job schedulers (Redis down?): ${(err as Error).message}`);

@@ -6,6 +6,7 @@ import { DeliverUseCase, DispatchDeliveriesUseCase } from './deliveries/deliveri
 import { DeliveriesProcessor } from './processors/deliveries.processor';
 import { RemindersProcessor } from './processors/reminders.processor';
 import { SystemProcessor } from './processors/system.processor';
+import { CheckCalendarUseCase } from './reminders/check-calendar.use-case';
 import { SweepRemindersUseCase } from './reminders/sweep-reminders.use-case';
 import { SchedulersService } from './schedulers.service';
 
@@ -27,6 +28,7 @@ export class WorkerModule {
         RemindersProcessor,
         DeliveriesProcessor,
         SweepRemindersUseCase,
+        CheckCalendarUseCase,
         DispatchDeliveriesUseCase,
         DeliverUseCase,
         SchedulersService,

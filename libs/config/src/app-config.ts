@@ -16,6 +16,7 @@ export interface AppConfig {
   /** Enabled optional channels (webhook, e-mail); empty when none is configured. */
   channels: ChannelConfig[];
   delivery: { attempts: number; backoffMs: number; retryAfterSeconds: number };
+  metricsToken: string | null;
   workerShutdownTimeoutSeconds: number;
 }
 
@@ -54,6 +55,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginRateLimitPerMinute: c.LOGIN_RATE_LIMIT,
     authCacheSeconds: c.AUTH_CACHE_SECONDS,
     channels: parseChannelConfig(c).channels,
+    metricsToken: c.METRICS_TOKEN ?? null,
     delivery: { attempts: c.DELIVERY_ATTEMPTS, backoffMs: c.DELIVERY_BACKOFF_MS, retryAfterSeconds: c.DELIVERY_RETRY_AFTER_SECONDS },
     workerShutdownTimeoutSeconds: c.WORKER_SHUTDOWN_TIMEOUT_SECONDS,
   };

@@ -57,6 +57,8 @@ export const configSchema = z
     DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
     DELIVERY_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(2000),
     DELIVERY_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+    // When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>`.
+    METRICS_TOKEN: z.string().min(16, '至少 16 个字符').optional(),
     // Seconds a worker waits for the job in hand on shutdown before giving up.
     WORKER_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   })

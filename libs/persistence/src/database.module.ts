@@ -10,6 +10,7 @@ import {
   IdempotencyRepository,
   OrganisationsRepository,
   SecurityAuditRepository,
+  UrgesRepository,
   UsersRepository,
 } from './repositories';
 
@@ -23,6 +24,7 @@ const REPOSITORIES = [
   IdempotencyRepository,
   OrganisationsRepository,
   SecurityAuditRepository,
+  UrgesRepository,
   UsersRepository,
 ];
 

@@ -21,11 +21,13 @@ export interface JobPayloads {
     echo: { message: string; holdMs?: number };
   };
   reminders: {
-    /** Every second (job scheduler): process the reminders that are due. */
+    /** Twice a second (job scheduler): process the reminders that are due. */
     sweep: Record<string, never>;
+    /** Daily at 09:00 Beijing time: warn the admins when next year's holidays are not loaded yet. */
+    'calendar-check': Record<string, never>;
   };
   deliveries: {
-    /** Every second (job scheduler): hand pending deliveries whose time has come to `deliver` jobs. */
+    /** Twice a second (job scheduler): hand pending deliveries whose time has come to `deliver` jobs. */
     dispatch: Record<string, never>;
     /** One attempt to deliver one notification to one channel (retried with backoff). */
     deliver: { deliveryId: string };
@@ -38,7 +40,7 @@ export type JobData<Q extends QueueName, N extends JobName<Q>> = JobPayloads[Q][
 /** The runtime list of job names, checked against the processors' handlers when the worker starts. */
 export const JOB_NAMES: { [Q in QueueName]: readonly JobName<Q>[] } = {
   system: ['echo'],
-  reminders: ['sweep'],
+  reminders: ['sweep', 'calendar-check'],
   deliveries: ['dispatch', 'deliver'],
 };
 
@@ -46,6 +48,7 @@ export const JOB_NAMES: { [Q in QueueName]: readonly JobName<Q>[] } = {
 export const SCHEDULERS = {
   reminderSweep: 'reminder-sweep',
   deliveryDispatch: 'delivery-dispatch',
+  calendarCheck: 'calendar-check',
 } as const;
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QUEUES);

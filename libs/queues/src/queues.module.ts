@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { ALL_QUEUES } from './queue-names';
+import { QueueErrorLogger } from './queue-error-logger';
 import { bullConnection } from './redis-connection';
 
 /** BullMQ connection (REDIS_URL, QUEUE_PREFIX) and every queue of Jixiao, registered for injection. */
@@ -21,6 +22,7 @@ export class QueuesModule {
         }),
         queues,
       ],
+      providers: [QueueErrorLogger],
       exports: [queues],
     };
   }

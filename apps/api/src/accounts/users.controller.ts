@@ -21,6 +21,7 @@ export class UsersController {
       password: body.password,
       role: body.role,
       orgId: body.orgId ?? null,
+      email: body.email ?? null,
       caller,
       requestId: clientInfo(req).requestId,
     });

@@ -34,6 +34,6 @@ import { TokenService } from './token.service';
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [Clock, PasswordHasher, TokenService],
+  exports: [CallerCache, Clock, PasswordHasher, TokenService],
 })
 export class AuthModule {}

@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
+import { CalendarYearMissingError } from '@app/domain';
 import { DatabaseUnavailableError } from '@app/persistence';
 import { ApiError, ErrorCode } from './api-error';
 
@@ -62,6 +63,16 @@ export interface MappedError {
 export function mapError(err: unknown): MappedError {
   if (err instanceof ApiError) {
     return { status: err.status, code: err.code, message: err.message, details: err.details, unexpected: false };
+  }
+  // A deadline falls in a year whose holidays nobody has loaded: refused, never guessed.
+  if (err instanceof CalendarYearMissingError) {
+    return {
+      status: 422,
+      code: 'VALIDATION_FAILED',
+      message: err.message,
+      details: [{ path: 'calendar', rule: 'calendar.yearMissing', message: err.message, year: err.year }],
+      unexpected: false,
+    };
   }
   if (err instanceof ThrottlerException) {
     return { status: 429, code: 'RATE_LIMITED', message: MESSAGE_BY_CODE.RATE_LIMITED, details: [], unexpected: false };

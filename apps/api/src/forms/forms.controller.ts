@@ -19,6 +19,8 @@ import { xlsxToText } from './import/xlsx-text';
 import { ImportQuery } from './dto/import.query';
 import { GetHistoryUseCase, HistoryView } from './use-cases/get-history/get-history.use-case';
 import { UpdateFormUseCase } from './use-cases/update-form/update-form.use-case';
+import { UrgeFormUseCase } from './use-cases/urge-form/urge-form.use-case';
+import { UrgeDto } from './dto/urge.dto';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -37,6 +39,7 @@ export class FormsController {
     private readonly history: GetHistoryUseCase,
     private readonly exportForm: ExportFormUseCase,
     private readonly importForms: ImportFormsUseCase,
+    private readonly urgeForm: UrgeFormUseCase,
   ) {}
 
   @Post()
@@ -106,6 +109,13 @@ export class FormsController {
       throw ApiError.badRequest('Idempotency-Key 应为 1–200 个可见 ASCII 字符');
     }
     return this.applyEvent.execute({ formId: id, body, caller, idempotencyKey, path: req.path });
+  }
+
+  @Post(':id/urge')
+  @HttpCode(200)
+  @ApiOperation({ summary: '催办（主管部门审核人员或管理员）', description: '通知实施单位；同一申报表 24 小时内至多一次（否则 429）' })
+  urge(@FormId() id: string, @Body() body: UrgeDto, @CurrentCaller() caller: Caller): Promise<{ notified: number }> {
+    return this.urgeForm.execute(id, caller, body.note);
   }
 
   @Get(':id/history')

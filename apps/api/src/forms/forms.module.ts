@@ -6,9 +6,10 @@ import { ExportFormUseCase } from './use-cases/export-form/export-form.use-case'
 import { GetHistoryUseCase } from './use-cases/get-history/get-history.use-case';
 import { ImportFormsUseCase } from './use-cases/import-forms/import-forms.use-case';
 import { UpdateFormUseCase } from './use-cases/update-form/update-form.use-case';
+import { UrgeFormUseCase } from './use-cases/urge-form/urge-form.use-case';
 
 @Module({
   controllers: [FormsController],
-  providers: [ApplyEventUseCase, CreateFormUseCase, ExportFormUseCase, GetHistoryUseCase, ImportFormsUseCase, UpdateFormUseCase],
+  providers: [ApplyEventUseCase, CreateFormUseCase, ExportFormUseCase, GetHistoryUseCase, ImportFormsUseCase, UpdateFormUseCase, UrgeFormUseCase],
 })
 export class FormsModule {}

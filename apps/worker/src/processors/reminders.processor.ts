@@ -1,6 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { QUEUES } from '@app/queues';
+import { CheckCalendarUseCase } from '../reminders/check-calendar.use-case';
 import { SweepRemindersUseCase } from '../reminders/sweep-reminders.use-case';
 import { assertHandlersComplete, dispatch, JobHandlers } from './job-handlers';
 
@@ -8,9 +9,9 @@ import { assertHandlersComplete, dispatch, JobHandlers } from './job-handlers';
 export class RemindersProcessor extends WorkerHost {
   private readonly handlers: JobHandlers<typeof QUEUES.reminders>;
 
-  constructor(sweep: SweepRemindersUseCase) {
+  constructor(sweep: SweepRemindersUseCase, checkCalendar: CheckCalendarUseCase) {
     super();
-    this.handlers = { sweep: () => sweep.execute() };
+    this.handlers = { sweep: () => sweep.execute(), 'calendar-check': () => checkCalendar.execute(new Date()) };
     assertHandlersComplete(QUEUES.reminders, this.handlers);
   }
 

@@ -19,6 +19,9 @@ export class UserEntity {
   @Column('uuid', { name: 'org_id', nullable: true })
   orgId!: string | null;
 
+  @Column('text', { nullable: true })
+  email!: string | null;
+
   @Column('integer', { name: 'failed_login_count', default: 0 })
   failedLoginCount!: number;
 

@@ -22,10 +22,13 @@ export class DeliveriesRepository {
   /** Pending deliveries whose time has come, leased for `leaseMs`: their ids, to enqueue. */
   async claimDue(limit: number, leaseMs: number): Promise<string[]> {
     const rows: { id: string }[] = await this.db.source.query(
-      `UPDATE deliveries SET next_attempt_at = now() + make_interval(secs => $2 / 1000.0)
-        WHERE id IN (SELECT id FROM deliveries WHERE status = 'pending' AND next_attempt_at <= now()
-                      ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
-        RETURNING id`,
+      // Wrapped in WITH: TypeORM answers a bare UPDATE with [rows, count] instead of rows.
+      `WITH claimed AS (
+         UPDATE deliveries SET next_attempt_at = now() + make_interval(secs => $2 / 1000.0)
+          WHERE id IN (SELECT id FROM deliveries WHERE status = 'pending' AND next_attempt_at <= now()
+                        ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
+         RETURNING id)
+       SELECT id FROM claimed`,
       [limit, leaseMs],
     );
     return rows.map((r) => String(r.id));

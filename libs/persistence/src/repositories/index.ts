@@ -9,4 +9,5 @@ export * from './reminders.repository';
 export * from './organisations.repository';
 export * from './pg-errors';
 export * from './security-audit.repository';
+export * from './urges.repository';
 export * from './users.repository';

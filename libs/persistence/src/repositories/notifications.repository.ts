@@ -34,9 +34,11 @@ export class NotificationsRepository {
   /** Marks the user's own notification read; null when it is not theirs (404 either way). */
   async markRead(userId: string, id: string): Promise<NotificationRecord | null> {
     const rows: NotificationRecord[] = await this.db.source.query(
-      `UPDATE notifications SET read_at = COALESCE(read_at, now())
-        WHERE id = $1 AND user_id = $2
-        RETURNING id, kind, form_id AS "formId", campaign_id AS "campaignId", title, body, created_at AS "createdAt", read_at AS "readAt"`,
+      // Wrapped in WITH: TypeORM answers a bare UPDATE with [rows, count] instead of rows.
+      `WITH u AS (
+         UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2
+         RETURNING id, kind, form_id AS "formId", campaign_id AS "campaignId", title, body, created_at AS "createdAt", read_at AS "readAt")
+       SELECT * FROM u`,
       [id, userId],
     );
     return rows[0] ?? null;

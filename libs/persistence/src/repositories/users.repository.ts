@@ -29,6 +29,7 @@ export interface NewUser {
   passwordHash: string;
   role: Role;
   orgId: string | null;
+  email?: string | null;
 }
 
 @Injectable()

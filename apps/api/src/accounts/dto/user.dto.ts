@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { ROLES } from '@app/domain';
 import type { Role } from '@app/domain';
 
@@ -23,6 +23,12 @@ export class CreateUserDto {
   @IsOptional()
   @IsUUID()
   orgId?: string;
+
+  @ApiPropertyOptional({ example: 'zhangsan@example.gov.cn', description: '电子邮箱（启用邮件通知时使用）' })
+  @IsOptional()
+  @IsEmail({}, { message: '电子邮箱格式不正确' })
+  @MaxLength(200)
+  email?: string;
 }
 
 export class UserView {
@@ -30,4 +36,5 @@ export class UserView {
   @ApiProperty() username!: string;
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) orgId!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) email?: string | null;
 }

@@ -10,6 +10,7 @@ export interface CreateUserCommand {
   password: string;
   role: Role;
   orgId: string | null;
+  email?: string | null;
   caller: Caller;
   requestId: string | null;
 }
@@ -19,6 +20,7 @@ export interface CreatedUser {
   username: string;
   role: Role;
   orgId: string | null;
+  email: string | null;
 }
 
 /** POST /api/users (admin): password policy, the organisation matching the role, unique username. */
@@ -56,6 +58,7 @@ export class CreateUserUseCase {
         passwordHash: await this.hasher.hash(cmd.password),
         role: cmd.role,
         orgId: cmd.orgId,
+        email: cmd.email ?? null,
       });
       await this.audit.append({
         event: 'USER_CREATED',
@@ -64,7 +67,7 @@ export class CreateUserUseCase {
         requestId: cmd.requestId,
         details: { createdUserId: user.id, createdUsername: user.username, role: user.role, orgId: user.orgId },
       });
-      return { id: user.id, username: user.username, role: user.role, orgId: user.orgId };
+      return { id: user.id, username: user.username, role: user.role, orgId: user.orgId, email: user.email ?? null };
     } catch (err) {
       if (err instanceof DuplicateError) throw ApiError.conflict(`用户名“${cmd.username}”已被使用`);
       throw err;
