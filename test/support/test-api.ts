@@ -6,6 +6,7 @@ import { AppConfig } from '@app/config';
 import { Database, dropDatabase } from '@app/persistence';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
+import { Clock } from '../../apps/api/src/common/clock';
 import { deleteKeysWithPrefix } from './redis-cleanup';
 import { testConfig } from './test-config';
 
@@ -31,10 +32,14 @@ export async function startTestApi(
     waitForDatabase?: boolean;
     /** false when the test points the Redis URL at nothing on purpose. */
     redisReachable?: boolean;
+    /** A fixed "now" for the API's clock (event times, deadlines); the database keeps its own. */
+    now?: Date;
   } = {},
 ): Promise<TestApi> {
   const config = options.config ?? testConfig(options.overrides);
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
+  const builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
+  if (options.now) builder.overrideProvider(Clock).useValue({ now: () => new Date(options.now!.getTime()) });
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
   configureApp(app);
   await app.init();
