@@ -155,6 +155,12 @@ describe('reminders (e2e)', () => {
     expect(ids.length).toBe(all.n);
     const [retried] = await api.db.source.query(`SELECT max(attempts)::int AS n FROM deliveries`);
     expect(retried.n).toBeGreaterThanOrEqual(2);
+    // Admins see what is not through yet: nothing now, and the counts by status.
+    const admin = await request(api.http).get('/api/admin/deliveries').set('Authorization', w.admin);
+    expect(admin.status).toBe(200);
+    expect(admin.body.items).toEqual([]);
+    expect(admin.body.counts).toEqual([{ channel: 'webhook', status: 'sent', n: all.n }]);
+    expect((await request(api.http).get('/api/admin/deliveries').set('Authorization', w.tokens.reviewerA)).status).toBe(403);
   });
 
   it('催办 notifies the unit once per 24 hours', async () => {

@@ -4,6 +4,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { QueuesModule, QUEUES } from '@app/queues';
 import { AdminOnlyMiddleware } from './admin-only.middleware';
+import { DeliveriesController } from './deliveries.controller';
 import { MetricsController } from './metrics.controller';
 
 export const QUEUE_DASHBOARD_ROUTE = '/admin/queues';
@@ -15,7 +16,7 @@ export const QUEUE_DASHBOARD_ROUTE = '/admin/queues';
     BullBoardModule.forRoot({ route: QUEUE_DASHBOARD_ROUTE, adapter: ExpressAdapter, middleware: AdminOnlyMiddleware }),
     ...Object.values(QUEUES).map((name) => BullBoardModule.forFeature({ name, adapter: BullMQAdapter })),
   ],
-  controllers: [MetricsController],
+  controllers: [DeliveriesController, MetricsController],
   providers: [AdminOnlyMiddleware],
 })
 export class OperationsModule implements NestModule {

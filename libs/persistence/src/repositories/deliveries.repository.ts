@@ -78,6 +78,18 @@ export class DeliveriesRepository {
     );
   }
 
+  /** Deliveries not (yet) sent, newest first, with their last error: what an admin must see. */
+  unsent(status: 'pending' | 'failed' | null, limit: number): Promise<Record<string, unknown>[]> {
+    return this.db.source.query(
+      `SELECT d.id::text AS id, d.channel, d.status, d.attempts, d.last_error AS "lastError", d.next_attempt_at AS "nextAttemptAt",
+              d.created_at AS "createdAt", n.kind, n.title, u.username
+         FROM deliveries d JOIN notifications n ON n.id = d.notification_id JOIN users u ON u.id = n.user_id
+        WHERE d.status <> 'sent' AND ($1::text IS NULL OR d.status = $1)
+        ORDER BY d.created_at DESC, d.id DESC LIMIT $2`,
+      [status, limit],
+    );
+  }
+
   /** Delivery counts by channel and status (for /metrics and the admin view). */
   counts(): Promise<{ channel: string; status: string; n: number }[]> {
     return this.db.source.query(`SELECT channel, status, count(*)::int AS n FROM deliveries GROUP BY channel, status ORDER BY 1, 2`);
