@@ -10,3 +10,4 @@ export * from './lifecycle';
 export * from './importer';
 export * from './reminders';
 export * from './calendar';
+export * from './scoring';

@@ -1,0 +1,116 @@
+import { readActual } from './actual';
+import type { Row } from './baseline';
+import type { CompiledScheme } from './check-scheme';
+import type { Amount } from './allocate';
+import { fixed2, fixed4, ONE, round2, ZERO, type Dec } from './decimal';
+import { hasText, type Problems } from './problems';
+import { scoreQualitative } from './qualitative';
+import { combineParts, scoreQuantity, type QuantityOutcome } from './rules';
+import type { QualitativeTier } from './scheme';
+import type { IndicatorEvaluation, IndicatorRule, IndicatorScore, PartScore } from './types';
+
+interface Outcome {
+  rule: IndicatorRule;
+  ratio: Dec | null;
+  /** Points before rounding; null when the ratio gives them. */
+  points: Dec | null;
+  met: boolean | null;
+  explain: boolean;
+  parts?: PartScore[];
+  tier?: QualitativeTier;
+}
+
+const UNSCORABLE: Outcome = { rule: 'unscorable', ratio: null, points: null, met: null, explain: false };
+
+/** One indicator against its actual, with the reason checks of the self-evaluation (issue item 2). */
+export function scoreIndicator(
+  row: Row,
+  entry: IndicatorEvaluation | undefined,
+  weightAmount: Amount,
+  s: CompiledScheme,
+  problems: Problems,
+): { score: IndicatorScore; points: Dec } {
+  const weight = weightAmount.value;
+  const path = `indicators[${row.index}]`;
+  const name = typeof row.indicator.name === 'string' ? row.indicator.name.trim() : '';
+  const actual = typeof entry?.actual === 'string' && entry.actual.trim() !== '' ? entry.actual.trim() : null;
+  const error = (rule: string, field: string, message: string) => problems.error(rule, `${path}.${field}`, `指标“${name}”：${message}`, row.id);
+  const warning = (rule: string, field: string, message: string) => problems.warning(rule, `${path}.${field}`, `指标“${name}”：${message}`, row.id);
+
+  let o: Outcome;
+  if (row.parsed.kind === 'none') o = { ...UNSCORABLE, rule: 'notApplicable' };
+  else if (!row.applicable || row.parsed.kind === 'error') o = UNSCORABLE; // reported by readBaseline
+  else if (row.parsed.kind === 'qualitative') {
+    const q = scoreQualitative(entry?.tier, entry?.points, weight, s);
+    for (const p of q.problems) error(p.rule, p.field, p.message);
+    if (actual === null) error('actual.missing', 'actual', '请填写实际完成值（完成情况的文字说明）。');
+    const ratio = weight.isZero() ? null : q.points.dividedBy(weight);
+    o = { rule: 'qualitative.tier', ratio, points: q.points, met: q.met, explain: false };
+    if (q.tier !== null) o.tier = q.tier;
+  } else if (actual === null) {
+    error('actual.missing', 'actual', `请填写实际完成值（年度指标值为“${row.target}”）。`);
+    o = UNSCORABLE;
+  } else {
+    const reading = readActual(row.parsed, actual);
+    if (!reading.ok) {
+      error(reading.rule, 'actual', reading.message);
+      o = UNSCORABLE;
+    } else {
+      const bounded = reading.values.filter((v) => v.bounded).map((v) => v.text);
+      if (bounded.length > 0) warning('actual.bounded', 'actual', `实际完成值“${actual}”含比较符，按 ${bounded.join('、')} 计分。`);
+      const target = row.parsed;
+      if (target.kind === 'quantitative') {
+        const q = scoreQuantity(target, reading.values[0]!.value, s);
+        o = { rule: q.rule, ratio: q.ratio, points: null, met: q.met, explain: q.explain };
+      } else {
+        const outcomes = target.parts.map((p, k) => scoreQuantity(p, reading.values[k]!.value, s));
+        const c = combineParts(outcomes);
+        const parts = target.parts.map((p, k) => partScore(p.label, `${p.value}${p.unit}`, reading.values[k]!.text, outcomes[k]!));
+        o = { rule: c.met ? 'compound.met' : 'compound.mean', ratio: c.ratio, points: null, met: c.met, explain: c.explain, parts };
+      }
+    }
+  }
+
+  const points = o.points !== null ? round2(o.points) : pointsOf(o.ratio, weight);
+  const applicable = row.applicable;
+  const reasonRequired = applicable && o.met !== null && (!o.met || points.lt(weight));
+  const reasonGiven = hasText(entry?.reason);
+  if (reasonRequired && !reasonGiven) {
+    const why = o.met ? `得分 ${fixed2(points)} 低于分值 ${weightAmount.text}` : '未完成年度指标值';
+    error('reason.required', 'reason', `${why}，须填写偏差原因分析及改进措施。`);
+  }
+  if (o.explain && !reasonGiven) {
+    warning('actual.aboveTarget', 'reason', `实际完成值达到年度指标值的 ${s.explainAboveRatio.times(100).toFixed()}% 以上，请说明偏差原因（指标值是否偏低）。`);
+  }
+
+  const score: IndicatorScore = {
+    indicatorId: row.id,
+    name,
+    level1: row.level1,
+    category: row.category,
+    target: row.target,
+    actual,
+    weight: weightAmount.text,
+    points: points === weight ? weightAmount.text : fixed2(points),
+    rule: o.rule,
+    ratio: o.ratio === null ? null : fixed4(o.ratio),
+    met: o.met,
+    applicable,
+    reasonRequired,
+    reasonGiven,
+    explanationRequired: o.explain,
+  };
+  if (o.parts !== undefined) score.parts = o.parts;
+  if (o.tier !== undefined) score.tier = o.tier;
+  return { score, points };
+}
+
+// ratio × weight, half up to the 分; full and nothing need no arithmetic.
+function pointsOf(ratio: Dec | null, weight: Dec): Dec {
+  if (ratio === null || ratio === ZERO) return ZERO;
+  return ratio === ONE ? weight : round2(ratio.times(weight));
+}
+
+function partScore(label: string, target: string, actual: string, q: QuantityOutcome): PartScore {
+  return { label, target, actual, ratio: fixed4(q.ratio), met: q.met, rule: q.rule };
+}

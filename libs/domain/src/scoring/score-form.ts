@@ -1,0 +1,90 @@
+import { readBaseline } from './baseline';
+import { compileScheme } from './check-scheme';
+import { fixed2, ZERO, type Dec } from './decimal';
+import { scoreExecution } from './execution';
+import { scoreIndicator } from './indicator';
+import { hasText, Problems } from './problems';
+import { DEFAULT_SCHEME, type Grade, type ScoringScheme } from './scheme';
+import type { CategoryScore, ScoreResult, IndicatorEvaluation, IndicatorScore, ScoringBaseline, SelfEvaluation } from './types';
+import { layoutWeights } from './weights';
+
+/**
+ * The year-end score of one form (DESIGN §4, 财政部《项目支出绩效评价管理办法》财预〔2020〕10号): a pure
+ * function of the approved baseline, the unit's self-evaluation and a scoring scheme, explained per
+ * indicator (rule, target, actual, ratio, weight, points, met, reason required). Never throws for bad
+ * input — what is missing or wrong is in `problems.errors` — but throws ScoringSchemeError for a scheme
+ * that fails checkScheme (configuration, not the unit's fault). Schemes are treated as immutable.
+ */
+export function scoreForm(baseline: ScoringBaseline, selfEvaluation: SelfEvaluation, scheme: ScoringScheme = DEFAULT_SCHEME): ScoreResult {
+  const s = compileScheme(scheme);
+  const problems = new Problems();
+  const rows = readBaseline(baseline?.indicators ?? [], problems);
+  const entries = entriesById(
+    rows.map((r) => r.id),
+    selfEvaluation?.indicators,
+    problems,
+  );
+  const layout = layoutWeights(rows, s, problems);
+
+  const execution = scoreExecution(
+    baseline?.approvedAmount,
+    selfEvaluation?.budgetExecuted,
+    selfEvaluation?.executionReason,
+    layout.executionWeight,
+    s,
+    problems,
+  );
+  const scored = rows.map((row) => scoreIndicator(row, entries.get(row.id), layout.weights[row.index]!, s, problems));
+  if (!hasText(selfEvaluation?.goalAchievement)) {
+    problems.warning('goalAchievement.missing', 'goalAchievement', '请填写年度总体目标完成情况。');
+  }
+
+  const sums = new Map(layout.categories.map((c) => [c.category, ZERO]));
+  for (const x of scored) if (x.score.category !== null) sums.set(x.score.category, sums.get(x.score.category)!.plus(x.points));
+  const categories = layout.categories.map(
+    (c): CategoryScore => ({ level1: c.category, weight: c.weight.text, points: fixed2(sums.get(c.category)!), applicable: c.applicable }),
+  );
+  // DESIGN §4 rounding: total = Σ of the rounded scores, never a rounding of the exact sum.
+  const total = scored.reduce((sum, x) => sum.plus(x.points), execution.points);
+  const result: ScoreResult = {
+    total: fixed2(total),
+    grade: gradeOf(total, s.grades),
+    schemeVersion: scheme.version,
+    execution: execution.score,
+    categories,
+    indicators: scored.map((x): IndicatorScore => x.score),
+    problems: { errors: problems.errors, warnings: problems.warnings },
+  };
+  if (layout.rescaledFrom !== null) result.rescaledFrom = fixed2(layout.rescaledFrom);
+  return result;
+}
+
+function gradeOf(total: Dec, grades: { grade: Grade; min: Dec }[]): Grade {
+  return (grades.find((g) => total.gte(g.min)) ?? grades[grades.length - 1]!).grade;
+}
+
+/** The unit's entries by indicator; an entry for no indicator, or a second one, is an error. */
+function entriesById(ids: string[], list: unknown, problems: Problems): Map<string, IndicatorEvaluation> {
+  const known = new Map(ids.map((id, index) => [id, index]));
+  const entries = new Map<string, IndicatorEvaluation>();
+  for (const raw of Array.isArray(list) ? (list as unknown[]) : []) {
+    const entry = (raw ?? {}) as IndicatorEvaluation;
+    const id = String(entry.indicatorId ?? '');
+    const index = known.get(id);
+    if (index === undefined) {
+      problems.error('selfEvaluation.unknownIndicator', 'indicators', `自评中的指标“${id}”不在批复的绩效目标中。`, id);
+    } else if (entries.has(id)) {
+      problems.error('selfEvaluation.duplicateIndicator', `indicators[${index}]`, `指标“${id}”的自评填写了多次。`, id);
+    } else entries.set(id, entry);
+  }
+  return entries;
+}
+
+/**
+ * For the lifecycle machine's SUBMIT_SELF_EVALUATION guard (`selfEvaluationComplete`): complete when
+ * scoring found no error; `problems` counts the errors.
+ */
+export function selfEvaluationComplete(result: ScoreResult): { complete: boolean; problems: number } {
+  const problems = result.problems.errors.length;
+  return { complete: problems === 0, problems };
+}
