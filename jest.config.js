@@ -1,8 +1,8 @@
 // Two tiers in one run: unit specs next to the code, end-to-end specs under test/ against the real
 // PostgreSQL and Redis (each test file makes its own database and queue prefix and removes them).
 const moduleNameMapper = {
-  '^@app/(domain|config|persistence|queues|notifications)$': '<rootDir>/libs/$1/src',
-  '^@app/(domain|config|persistence|queues|notifications)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@app/(domain|config|persistence|queues|notifications|workflow)$': '<rootDir>/libs/$1/src',
+  '^@app/(domain|config|persistence|queues|notifications|workflow)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 // Type checking is its own step (npm run typecheck); ts-jest only transpiles, which keeps runs fast.
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] };

@@ -134,7 +134,7 @@ describe('auth, organisations and users (e2e)', () => {
       expect(res.body).toEqual({ error: { code: 'FORBIDDEN', message: expect.any(String), details: [], requestId: expect.any(String) } });
       const rows = await auditRows('PERMISSION_DENIED', 'unit1');
       expect(rows).toHaveLength(1);
-      expect(rows[0]).toMatchObject({ userId: ids.unit1, requestId: res.body.error.requestId, details: { method: 'POST', role: 'unit', required: ['admin'] } });
+      expect(rows[0]).toMatchObject({ userId: ids.unit1, requestId: res.body.error.requestId, details: { method: 'POST', role: 'unit', route: '/api/users' } });
     });
 
     it('answers 401 to a wrong password and to an unknown user, and audits both', async () => {

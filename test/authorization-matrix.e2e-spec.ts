@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { hotlineFormBody } from './fixtures/form-bodies';
+import { drive } from './support/forms';
 import { startTestApi, TestApi } from './support/test-api';
 import { campaignBody, createWorld, World } from './support/world';
 
@@ -13,7 +14,7 @@ interface Route {
   method: 'get' | 'put' | 'post';
   /** OpenAPI path, e.g. /api/forms/{id}/history */
   path: string;
-  resource: 'form' | 'campaign' | 'notification';
+  resource: 'form' | 'campaign' | 'notification' | 'selfEvaluation';
   expect: Record<Who, number>;
   body?: (version: number, campaignId: string) => Record<string, unknown>;
   /** A 200 here changes the form: use a fresh draft for each such cell. */
@@ -43,6 +44,16 @@ const ROUTES: Route[] = [
     method: 'post', path: '/api/forms/{id}/urge', resource: 'form', mutates: true, body: () => ({}),
     expect: { ownUnit: 403, siblingUnit: 404, otherDeptUnit: 404, ownReviewer: 200, otherReviewer: 404, admin: 200 },
   },
+  // A form in 年终自评 with a saved self-evaluation.
+  { method: 'get', path: '/api/forms/{id}/score', resource: 'selfEvaluation', expect: READ },
+  {
+    method: 'put', path: '/api/forms/{id}/self-evaluation', resource: 'selfEvaluation', expect: UNIT_WRITE,
+    body: (version) => ({ version, budgetExecuted: '100.00', indicators: [] }),
+  },
+  {
+    method: 'post', path: '/api/campaigns/{id}/open-self-evaluation', resource: 'campaign',
+    expect: { ownUnit: 403, siblingUnit: 403, otherDeptUnit: 404, ownReviewer: 403, otherReviewer: 404, admin: 200 },
+  },
   {
     // A notification belongs to one user: everyone else gets 404, whatever their role.
     method: 'post', path: '/api/notifications/{id}/read', resource: 'notification',
@@ -62,6 +73,7 @@ describe('authorization matrix (e2e)', () => {
   let campaignA: string;
   let sharedForm: string;
   let notification: string;
+  let selfEvaluationForm: string;
   let tokens: Record<Who, string>;
 
   const newDraft = async () =>
@@ -77,6 +89,15 @@ describe('authorization matrix (e2e)', () => {
     w = await createWorld(api);
     campaignA = (await request(api.http).post('/api/campaigns').set('Authorization', w.admin).send(campaignBody(w.depts.A))).body.id;
     sharedForm = await newDraft();
+    // A form taken to 年终自评 with a self-evaluation, for the year-end routes.
+    selfEvaluationForm = await newDraft();
+    await drive(api, selfEvaluationForm, [
+      [w.tokens.unitA1, 'SUBMIT'], [w.tokens.reviewerA, 'START_REVIEW'], [w.tokens.reviewerA, 'APPROVE', { approvedAmount: '100.00' }],
+    ]);
+    await request(api.http).post(`/api/campaigns/${campaignA}/open-self-evaluation`).set('Authorization', w.admin);
+    const opened = (await request(api.http).get(`/api/forms/${selfEvaluationForm}`).set('Authorization', w.admin)).body;
+    await request(api.http).put(`/api/forms/${selfEvaluationForm}/self-evaluation`).set('Authorization', w.tokens.unitA1)
+      .send({ version: opened.version, budgetExecuted: '100.00', indicators: [] });
     // 催办 gives the unit user a notification of its own.
     await request(api.http).post(`/api/forms/${await newDraft()}/urge`).set('Authorization', w.tokens.reviewerA).send({});
     notification = (await request(api.http).get('/api/notifications').set('Authorization', w.tokens.unitA1)).body.items[0].id;
@@ -101,9 +122,12 @@ describe('authorization matrix (e2e)', () => {
     const id =
       route.resource === 'campaign' ? campaignA
       : route.resource === 'notification' ? notification
+      : route.resource === 'selfEvaluation' ? selfEvaluationForm
       : route.mutates && route.expect[who] === 200 ? await newDraft()
       : sharedForm;
-    const res = await call(route, tokens[who], id);
+    // Writes are based on the current version, as a client would send them.
+    const version = (await request(api.http).get(`/api/forms/${id}`).set('Authorization', w.admin)).body.version ?? 1;
+    const res = await call(route, tokens[who], id, version);
     expect({ status: res.status, code: res.body?.error?.code }).toEqual({
       status: route.expect[who],
       code: { 200: undefined, 403: 'FORBIDDEN', 404: 'NOT_FOUND' }[route.expect[who]],

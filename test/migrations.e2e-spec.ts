@@ -13,7 +13,8 @@ describe('database migrations (e2e)', () => {
   };
   const ALL_TABLES = [
     'calendar_years', 'campaigns', 'deadlines', 'deliveries', 'form_events', 'form_revisions', 'forms', 'idempotency_keys',
-    'notifications', 'organisations', 'outbox', 'reminders', 'security_audit_log', 'typeorm_migrations', 'urges', 'users',
+    'notifications', 'organisations', 'outbox', 'reminders', 'reports', 'scores', 'scoring_schemes', 'security_audit_log',
+    'typeorm_migrations', 'urges', 'users',
   ];
   const tables = async (ds: DataSource) =>
     ((await ds.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)) as { tablename: string }[]).map(

@@ -1,7 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { AppConfig, AppConfigModule, loggerModule } from '@app/config';
 import { DatabaseModule } from '@app/persistence';
 import { RedisModule } from '@app/queues';
+import { WorkflowModule } from '@app/workflow';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
@@ -23,6 +26,7 @@ export class AppModule {
         loggerModule(config, 'api'),
         DatabaseModule.forRoot({ migrate: true }),
         RedisModule,
+        WorkflowModule,
         AuthModule,
         AccountsModule,
         CalendarModule,
@@ -32,6 +36,7 @@ export class AppModule {
         OperationsModule,
       ],
       controllers: [HealthController],
+      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };
   }
 }

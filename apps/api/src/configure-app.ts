@@ -4,7 +4,6 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { requestIdMiddleware } from '@app/config';
-import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { bodyParserErrors } from './common/body-parser-errors';
 import { createValidationPipe } from './common/validation';
 
@@ -30,7 +29,6 @@ export function configureApp(app: NestExpressApplication): INestApplication {
     ],
   });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -8,6 +8,8 @@ import { QUEUES, SCHEDULERS } from '@app/queues';
 const SWEEP = { every: 500 };
 // Daily work runs on the business calendar: 09:00 Beijing time.
 const DAILY_0900 = { pattern: '0 0 9 * * *', tz: 'Asia/Shanghai' };
+// Opening the year-end is checked at the start of every minute, Beijing time.
+const EVERY_MINUTE = { pattern: '0 * * * * *', tz: 'Asia/Shanghai' };
 const KEEP_FEW = { removeOnComplete: 100, removeOnFail: 100 };
 const WATCHDOG_MS = 10_000;
 
@@ -25,6 +27,7 @@ export class SchedulersService implements OnApplicationBootstrap, OnApplicationS
     private readonly db: Database,
     @InjectQueue(QUEUES.reminders) private readonly reminders: Queue,
     @InjectQueue(QUEUES.deliveries) private readonly deliveries: Queue,
+    @InjectQueue(QUEUES.lifecycle) private readonly lifecycle: Queue,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -46,6 +49,8 @@ export class SchedulersService implements OnApplicationBootstrap, OnApplicationS
         this.reminders.upsertJobScheduler(SCHEDULERS.reminderSweep, SWEEP, { name: 'sweep', data: {}, opts: KEEP_FEW }),
         this.deliveries.upsertJobScheduler(SCHEDULERS.deliveryDispatch, SWEEP, { name: 'dispatch', data: {}, opts: KEEP_FEW }),
         this.reminders.upsertJobScheduler(SCHEDULERS.calendarCheck, DAILY_0900, { name: 'calendar-check', data: {}, opts: KEEP_FEW }),
+        this.lifecycle.upsertJobScheduler(SCHEDULERS.outboxRelay, SWEEP, { name: 'relay-outbox', data: {}, opts: KEEP_FEW }),
+        this.lifecycle.upsertJobScheduler(SCHEDULERS.openSelfEvaluations, EVERY_MINUTE, { name: 'open-self-evaluations', data: {}, opts: KEEP_FEW }),
       ]);
     } catch (err) {
       this.logger.warn(`Could not register the job schedulers (Redis down?): ${(err as Error).message}`);

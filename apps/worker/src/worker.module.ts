@@ -4,6 +4,9 @@ import { DatabaseModule } from '@app/persistence';
 import { QueuesModule } from '@app/queues';
 import { DeliverUseCase, DispatchDeliveriesUseCase } from './deliveries/deliveries.use-cases';
 import { DeliveriesProcessor } from './processors/deliveries.processor';
+import { LifecycleProcessor } from './processors/lifecycle.processor';
+import { OpenDueSelfEvaluationsUseCase, RelayOutboxUseCase, ScoreFormUseCase } from './lifecycle/lifecycle.use-cases';
+import { WorkflowModule } from '@app/workflow';
 import { RemindersProcessor } from './processors/reminders.processor';
 import { SystemProcessor } from './processors/system.processor';
 import { CheckCalendarUseCase } from './reminders/check-calendar.use-case';
@@ -22,11 +25,16 @@ export class WorkerModule {
         // The worker may start before the API: it creates and migrates the database too (advisory lock).
         DatabaseModule.forRoot({ migrate: true }),
         QueuesModule.forRoot(),
+        WorkflowModule,
       ],
       providers: [
         SystemProcessor,
         RemindersProcessor,
         DeliveriesProcessor,
+        LifecycleProcessor,
+        RelayOutboxUseCase,
+        ScoreFormUseCase,
+        OpenDueSelfEvaluationsUseCase,
         SweepRemindersUseCase,
         CheckCalendarUseCase,
         DispatchDeliveriesUseCase,

@@ -10,6 +10,8 @@ export const QUEUES = {
   reminders: 'reminders',
   /** Delivery of notifications to the optional channels (webhook, e-mail). */
   deliveries: 'deliveries',
+  /** Work that follows state changes: the outbox relay, scoring, opening the year-end. */
+  lifecycle: 'lifecycle',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -32,6 +34,14 @@ export interface JobPayloads {
     /** One attempt to deliver one notification to one channel (retried with backoff). */
     deliver: { deliveryId: string };
   };
+  lifecycle: {
+    /** Twice a second: hand the outbox's effects (scoring) to their jobs. */
+    'relay-outbox': Record<string, never>;
+    /** Score one submitted self-evaluation and store the score (idempotent per form and scheme). */
+    'score-form': { formId: string };
+    /** Every minute (Beijing time): open the self-evaluation of campaigns whose opening time has come. */
+    'open-self-evaluations': Record<string, never>;
+  };
 }
 
 export type JobName<Q extends QueueName> = keyof JobPayloads[Q] & string;
@@ -42,6 +52,7 @@ export const JOB_NAMES: { [Q in QueueName]: readonly JobName<Q>[] } = {
   system: ['echo'],
   reminders: ['sweep', 'calendar-check'],
   deliveries: ['dispatch', 'deliver'],
+  lifecycle: ['relay-outbox', 'score-form', 'open-self-evaluations'],
 };
 
 /** Ids of the job schedulers (never rename: persisted in Redis). */
@@ -49,6 +60,8 @@ export const SCHEDULERS = {
   reminderSweep: 'reminder-sweep',
   deliveryDispatch: 'delivery-dispatch',
   calendarCheck: 'calendar-check',
+  outboxRelay: 'outbox-relay',
+  openSelfEvaluations: 'open-self-evaluations',
 } as const;
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QUEUES);

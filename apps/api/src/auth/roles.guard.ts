@@ -1,33 +1,18 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@app/domain';
-import { SecurityAuditRepository } from '@app/persistence';
 import { ApiError } from '../common/api-error';
-import { AuthenticatedRequest, clientInfo, ROLES_KEY } from '../common/caller';
+import { AuthenticatedRequest, ROLES_KEY } from '../common/caller';
 
-/** Global guard after AuthGuard: @Roles(...) on a route or controller; a refusal is audited. */
+/** Global guard after AuthGuard: @Roles(...) on a route or controller (the 403 is audited by the filter). */
 @Injectable()
 export class RolesGuard implements CanActivate {
-  constructor(
-    private readonly reflector: Reflector,
-    private readonly audit: SecurityAuditRepository,
-  ) {}
+  constructor(private readonly reflector: Reflector) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const caller = req.caller;
+  canActivate(context: ExecutionContext): boolean {
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
+    const caller = context.switchToHttp().getRequest<AuthenticatedRequest>().caller;
     if (!roles || !caller || roles.includes(caller.role)) return true;
-    await this.audit.append({
-      event: 'PERMISSION_DENIED',
-      userId: caller.id,
-      username: caller.username,
-      ...clientInfo(req),
-      details: { method: req.method, route: req.route?.path ?? req.path, role: caller.role, required: roles },
-    });
     throw ApiError.forbidden();
   }
 }

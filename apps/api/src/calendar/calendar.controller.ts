@@ -6,7 +6,7 @@ import { CalendarRepository } from '@app/persistence';
 import { ApiError } from '../common/api-error';
 import { CurrentCaller, Roles } from '../common/caller';
 import type { Caller } from '../common/caller';
-import { CalendarService } from './calendar.service';
+import { CalendarService } from '@app/workflow';
 
 export class CalendarYearDto {
   @ApiProperty({ example: ['2027-01-01', '2027-02-06'], description: '法定节假日（含放假期间的周末）' })

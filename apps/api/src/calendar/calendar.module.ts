@@ -1,7 +1,5 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { CalendarController } from './calendar.controller';
-import { CalendarService } from './calendar.service';
 
-@Global()
-@Module({ controllers: [CalendarController], providers: [CalendarService], exports: [CalendarService] })
+@Module({ controllers: [CalendarController] })
 export class CalendarModule {}

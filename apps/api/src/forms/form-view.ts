@@ -1,4 +1,5 @@
-import { allowedEvents, Finding, LifecycleEventType, parseTarget, ParsedTarget, PersistedLifecycle, runPrechecks, STATE_LABELS, toShanghaiIso } from '@app/domain';
+import { allowedEvents, Finding, LifecycleEventType, parseTarget, ParsedTarget, runPrechecks, STATE_LABELS, toShanghaiIso } from '@app/domain';
+import { persistedLifecycle } from '@app/workflow';
 import type { LifecycleState, PrecheckResult } from '@app/domain';
 import type { FormRecord } from '@app/persistence';
 import type { Caller } from '../common/caller';
@@ -24,14 +25,12 @@ export interface FormView {
   annualGoal: string;
   indicators: { id: string; level1: string; level2: string; name: string; target: string; weight?: string; parsedTarget: ParsedTarget | null }[];
   approvedAmount: string | null;
+  /** 年终自评 as entered, null until the unit saves one. */
+  selfEvaluation: unknown;
   /** Pre-check findings of the current content: severity error blocks submission, warning does not. */
   warnings: Finding[];
   createdAt: string;
   updatedAt: string;
-}
-
-export function persistedLifecycle(form: Pick<FormRecord, 'snapshot' | 'machineVersion'>): PersistedLifecycle {
-  return { machineVersion: form.machineVersion, snapshot: form.snapshot as PersistedLifecycle['snapshot'] };
 }
 
 /** A form as API responses show it, for this caller (allowedEvents depend on who asks). */
@@ -60,6 +59,7 @@ export function formView(form: FormRecord, caller: Caller, checks: PrecheckResul
       return { ...i, parsedTarget: parsed.kind === 'error' ? null : parsed };
     }),
     approvedAmount: form.approvedAmount,
+    selfEvaluation: form.selfEvaluation ?? null,
     warnings: [...checks.errors, ...checks.warnings],
     createdAt: toShanghaiIso(form.createdAt),
     updatedAt: toShanghaiIso(form.updatedAt),

@@ -20,6 +20,9 @@ import { ImportQuery } from './dto/import.query';
 import { GetHistoryUseCase, HistoryView } from './use-cases/get-history/get-history.use-case';
 import { UpdateFormUseCase } from './use-cases/update-form/update-form.use-case';
 import { UrgeFormUseCase } from './use-cases/urge-form/urge-form.use-case';
+import { GetScoreUseCase, ScoreView } from './use-cases/self-evaluation/get-score.use-case';
+import { UpdateSelfEvaluationUseCase } from './use-cases/self-evaluation/update-self-evaluation.use-case';
+import { SelfEvaluationDto } from './dto/self-evaluation.dto';
 import { UrgeDto } from './dto/urge.dto';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -40,6 +43,8 @@ export class FormsController {
     private readonly exportForm: ExportFormUseCase,
     private readonly importForms: ImportFormsUseCase,
     private readonly urgeForm: UrgeFormUseCase,
+    private readonly updateSelfEvaluation: UpdateSelfEvaluationUseCase,
+    private readonly getScore: GetScoreUseCase,
   ) {}
 
   @Post()
@@ -109,6 +114,18 @@ export class FormsController {
       throw ApiError.badRequest('Idempotency-Key 应为 1–200 个可见 ASCII 字符');
     }
     return this.applyEvent.execute({ formId: id, body, caller, idempotencyKey, path: req.path });
+  }
+
+  @Put(':id/self-evaluation')
+  @ApiOperation({ summary: '填报年终自评（实施单位；年终自评状态）', description: '返回暂定得分；单位不一致等无法评分的内容 422' })
+  selfEvaluation(@FormId() id: string, @Body() body: SelfEvaluationDto, @CurrentCaller() caller: Caller) {
+    return this.updateSelfEvaluation.execute(id, body, caller);
+  }
+
+  @Get(':id/score')
+  @ApiOperation({ summary: '得分及逐项说明（已评分的结果，或暂定得分）' })
+  score(@FormId() id: string, @CurrentCaller() caller: Caller): Promise<ScoreView> {
+    return this.getScore.execute(id, caller);
   }
 
   @Post(':id/urge')

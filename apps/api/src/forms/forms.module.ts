@@ -7,9 +7,13 @@ import { GetHistoryUseCase } from './use-cases/get-history/get-history.use-case'
 import { ImportFormsUseCase } from './use-cases/import-forms/import-forms.use-case';
 import { UpdateFormUseCase } from './use-cases/update-form/update-form.use-case';
 import { UrgeFormUseCase } from './use-cases/urge-form/urge-form.use-case';
+import { GetScoreUseCase } from './use-cases/self-evaluation/get-score.use-case';
+import { SelfEvaluationChecks } from './use-cases/self-evaluation/self-evaluation-checks';
+import { UpdateSelfEvaluationUseCase } from './use-cases/self-evaluation/update-self-evaluation.use-case';
 
 @Module({
   controllers: [FormsController],
-  providers: [ApplyEventUseCase, CreateFormUseCase, ExportFormUseCase, GetHistoryUseCase, ImportFormsUseCase, UpdateFormUseCase, UrgeFormUseCase],
+  providers: [ApplyEventUseCase, CreateFormUseCase, ExportFormUseCase, GetHistoryUseCase, ImportFormsUseCase, UpdateFormUseCase, UrgeFormUseCase,
+    GetScoreUseCase, SelfEvaluationChecks, UpdateSelfEvaluationUseCase],
 })
 export class FormsModule {}

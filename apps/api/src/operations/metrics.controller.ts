@@ -40,8 +40,9 @@ export class MetricsController {
     @InjectQueue(QUEUES.system) system: Queue,
     @InjectQueue(QUEUES.reminders) reminders: Queue,
     @InjectQueue(QUEUES.deliveries) deliveries: Queue,
+    @InjectQueue(QUEUES.lifecycle) lifecycle: Queue,
   ) {
-    this.queues = [system, reminders, deliveries];
+    this.queues = [system, reminders, deliveries, lifecycle];
   }
 
   @Get()

@@ -64,6 +64,17 @@ export class CampaignsRepository {
     return rows[0] ?? null;
   }
 
+  /** Campaigns whose self-evaluation has opened (DESIGN §3) and that still have approved forms. */
+  async selfEvaluationDue(now: Date): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.source.query(
+      `SELECT c.id FROM campaigns c
+        WHERE c.self_evaluation_opens_at <= $1
+          AND EXISTS (SELECT 1 FROM forms f WHERE f.campaign_id = c.id AND f.state = 'approved')`,
+      [now],
+    );
+    return rows.map((r) => r.id);
+  }
+
   listInScope(scope: DepartmentScope, filter: { year?: number; departmentId?: string }): Promise<CampaignRecord[]> {
     return this.db.source.query(
       `SELECT ${COLUMNS} FROM campaigns

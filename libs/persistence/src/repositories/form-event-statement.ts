@@ -30,6 +30,8 @@ export interface EventExtras {
 export type FormChanges = Pick<FormRecord, 'state' | 'snapshot' | 'machineVersion' | 'version' | 'requestedTotal' | 'approvedAmount'> & {
   /** New content, or undefined when the event leaves the content as it was. */
   content?: StoredContent;
+  /** New self-evaluation, or undefined when the event leaves it as it was. */
+  selfEvaluation?: unknown;
 };
 
 const EVENT_COLUMNS = `form_id, seq, type, from_state, to_state, form_version, actor_id, actor_username, actor_role,
@@ -70,7 +72,9 @@ export function formEventStatement(form: FormRecord, changes: FormChanges, event
   const sql = `WITH f AS (
       UPDATE forms SET state = ${p.add(changes.state, 'text')}, snapshot = ${p.json(changes.snapshot)},
              machine_version = ${p.add(changes.machineVersion, 'text')}, version = ${version},
-             content = COALESCE(${content}, content), project_name = COALESCE(${p.add(changes.content?.projectName ?? null, 'text')}, project_name),
+             content = COALESCE(${content}, content),
+             self_evaluation = COALESCE(${changes.selfEvaluation === undefined ? 'NULL::jsonb' : p.json(changes.selfEvaluation)}, self_evaluation),
+             project_name = COALESCE(${p.add(changes.content?.projectName ?? null, 'text')}, project_name),
              requested_total = ${p.add(changes.requestedTotal, 'numeric')}, approved_amount = ${p.add(changes.approvedAmount, 'numeric')},
              last_event_seq = ${p.add(seq, 'int')}, last_event_hash = ${p.add(hash, 'text')}, updated_at = ${at}
        WHERE id = ${id} AND version = ${p.add(form.version, 'int')} RETURNING id, content, campaign_id),

@@ -25,6 +25,8 @@ export interface FormRecord {
   approvedAmount: string | null;
   lastEventSeq: number;
   lastEventHash: string;
+  /** 年终自评 as entered (null until the unit saves one). */
+  selfEvaluation: unknown;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -84,6 +86,8 @@ export interface CampaignForEvent {
   resubmitWorkingDays: number;
   selfEvaluationDeadline: string;
   reminderOffsets: string[];
+  /** The campaign's scoring scheme; null = the default of this release. */
+  schemeVersion: string | null;
 }
 
 export type FormForEvent = FormRecord & { campaign: CampaignForEvent };
@@ -92,7 +96,8 @@ export type FormForEvent = FormRecord & { campaign: CampaignForEvent };
 const formColumns = (a = '') => `${a}id, ${a}campaign_id AS "campaignId", ${a}unit_id AS "unitId", ${a}department_id AS "departmentId",
   ${a}year, ${a}state, ${a}snapshot, ${a}machine_version AS "machineVersion", ${a}version, ${a}content,
   ${a}requested_total AS "requestedTotal", ${a}approved_amount AS "approvedAmount", ${a}last_event_seq AS "lastEventSeq",
-  ${a}last_event_hash AS "lastEventHash", ${a}created_at AS "createdAt", ${a}updated_at AS "updatedAt"`;
+  ${a}last_event_hash AS "lastEventHash", ${a}self_evaluation AS "selfEvaluation", ${a}created_at AS "createdAt",
+  ${a}updated_at AS "updatedAt"`;
 const FORM_COLUMNS = formColumns();
 
 const EVENT_COLUMNS = `form_id AS "formId", seq, type, from_state AS "from", to_state AS "to", form_version AS "formVersion",
@@ -132,7 +137,7 @@ export class FormsRepository {
       `SELECT ${formColumns('f.')}, json_build_object(
                 'declarationDeadline', c.declaration_deadline, 'reviewWorkingDays', c.review_working_days,
                 'resubmitWorkingDays', c.resubmit_working_days, 'selfEvaluationDeadline', c.self_evaluation_deadline,
-                'reminderOffsets', c.reminder_offsets) AS campaign
+                'reminderOffsets', c.reminder_offsets, 'schemeVersion', c.scheme_version) AS campaign
          FROM forms f JOIN campaigns c ON c.id = f.campaign_id
         WHERE f.id = $1 AND ${where.sql}`,
       params,
@@ -175,7 +180,7 @@ export class FormsRepository {
 
   /** Inserts a new form together with its first event (seq 1), in one statement. */
   async insert(
-    form: Omit<FormRecord, 'lastEventSeq' | 'lastEventHash' | 'createdAt' | 'updatedAt'> & { createdBy: string },
+    form: Omit<FormRecord, 'lastEventSeq' | 'lastEventHash' | 'selfEvaluation' | 'createdAt' | 'updatedAt'> & { createdBy: string },
     first: NewFormEvent,
     m: EntityManager = this.db.source.manager,
   ): Promise<void> {
@@ -205,6 +210,15 @@ export class FormsRepository {
     const { sql, params, seq } = formEventStatement(form, changes, event, extras);
     const rows: { applied: number }[] = await this.db.source.query(sql, params);
     return { applied: rows[0].applied === 1, seq };
+  }
+
+  /** Ids of a campaign's forms in a state, in id order after `afterId` (for batch work). */
+  async idsInState(campaignId: string, state: string, limit: number, afterId: string | null): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.source.query(
+      `SELECT id FROM forms WHERE campaign_id = $1 AND state = $2 AND ($3::uuid IS NULL OR id > $3) ORDER BY id LIMIT $4`,
+      [campaignId, state, afterId, limit],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** The journal of a form, oldest first, with instants as ISO strings (as they were hashed). */

@@ -1,19 +1,17 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { applyEvent, canonicalJson, money, planEffects, runPrechecks } from '@app/domain';
-import { FormForEvent, FormsRepository, IdempotencyRepository, pgErrorCode, UNIQUE_VIOLATION } from '@app/persistence';
+import { Injectable } from '@nestjs/common';
+import { ApplyEventResult, canonicalJson, runPrechecks } from '@app/domain';
+import { FormsRepository, IdempotencyRepository, pgErrorCode, UNIQUE_VIOLATION } from '@app/persistence';
+import { FormTransitions } from '@app/workflow';
 import { ApiError, ErrorDetail } from '../../../common/api-error';
 import type { Caller } from '../../../common/caller';
 import { Clock } from '../../../common/clock';
 import type { FormEventDto } from '../../dto/form-event.dto';
 import { versionConflict } from '../../form-errors';
 import { formScope, lifecycleActor } from '../../form-scope';
-import { formView, FormView, persistedLifecycle } from '../../form-view';
-import { effectRows } from './effect-rows';
+import { formView, FormView } from '../../form-view';
+import { SelfEvaluationChecks } from '../self-evaluation/self-evaluation-checks';
 import { lifecycleEvent } from './lifecycle-event';
-import { CalendarService } from '../../../calendar/calendar.service';
-import { APP_CONFIG } from '@app/config';
-import type { AppConfig } from '@app/config';
 
 export interface ApplyEventCommand {
   formId: string;
@@ -23,26 +21,21 @@ export interface ApplyEventCommand {
   path: string;
 }
 
-
 /**
- * POST /api/forms/:id/events. Read the form, check the version, step the machine with the pure
- * transition, then write the form, the chained event row, frozen revisions, outbox entries and the
- * idempotency record in one atomic statement that applies only to the version that was read. Of two
- * concurrent writers exactly one applies; the other gets 409 VERSION_CONFLICT and changes nothing.
+ * POST /api/forms/:id/events: read the form in the caller's scope, check the version, build the
+ * machine event (actor, time, pre-checks, deadline) and hand it to FormTransitions, which writes
+ * everything in one statement that applies only to the version read. Of two concurrent writers
+ * exactly one applies; the other gets 409 VERSION_CONFLICT and nothing changes.
  */
 @Injectable()
 export class ApplyEventUseCase {
   constructor(
     private readonly forms: FormsRepository,
     private readonly idempotency: IdempotencyRepository,
+    private readonly transitions: FormTransitions,
+    private readonly selfEvaluations: SelfEvaluationChecks,
     private readonly clock: Clock,
-    private readonly calendars: CalendarService,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.channels = config.channels.map((c) => c.channel);
-  }
-
-  private readonly channels: string[];
+  ) {}
 
   async execute(cmd: ApplyEventCommand): Promise<FormView> {
     const requestHash = createHash('sha256').update(canonicalJson({ path: cmd.path, body: cmd.body })).digest('hex');
@@ -54,9 +47,21 @@ export class ApplyEventUseCase {
     const form = await this.forms.findForEvent(cmd.formId, formScope(cmd.caller));
     if (!form) throw ApiError.notFound('申报表不存在');
     if (cmd.body.version !== form.version) throw versionConflict(form.version);
-    let outcome: { applied: boolean; view: FormView };
+
+    const precheck = runPrechecks({ year: form.year, content: form.content });
+    const selfEvaluation = cmd.body.type === 'SUBMIT_SELF_EVALUATION' ? await this.selfEvaluations.summary(form) : undefined;
+    const event = lifecycleEvent(cmd.body, { actor: lifecycleActor(cmd.caller), at: this.clock.now().toISOString(), form, precheck, selfEvaluation });
+    let result;
     try {
-      outcome = await this.step(form, cmd, requestHash);
+      result = await this.transitions.apply({
+        form,
+        event,
+        actor: { id: cmd.caller.id, username: cmd.caller.username, role: cmd.caller.role, orgId: cmd.caller.orgId },
+        comment: cmd.body.comment?.trim() || null,
+        idempotency: cmd.idempotencyKey
+          ? { userId: cmd.caller.id, key: cmd.idempotencyKey, path: cmd.path, requestHash, respond: (after) => formView(after, cmd.caller, precheck) }
+          : undefined,
+      });
     } catch (err) {
       // The key was spent by a concurrent request on another form or version: answer as for a repeat.
       if (cmd.idempotencyKey && pgErrorCode(err) === UNIQUE_VIOLATION) {
@@ -65,7 +70,8 @@ export class ApplyEventUseCase {
       }
       throw err;
     }
-    if (outcome.applied) return outcome.view;
+    if (!result.ok) throw this.refusal(result.refusal, form.state, cmd.body.type, precheck.errors, selfEvaluation?.errors ?? []);
+    if (result.applied) return (result.response as FormView | undefined) ?? formView(result.form, cmd.caller, precheck);
     // Someone else changed the form since it was read: a repeat of this very request (same key), or another write.
     if (cmd.idempotencyKey) {
       const earlier = await replay();
@@ -84,72 +90,32 @@ export class ApplyEventUseCase {
     return stored.response as FormView;
   }
 
-  private async step(form: FormForEvent, cmd: ApplyEventCommand, requestHash: string): Promise<{ applied: boolean; view: FormView }> {
-    const precheck = runPrechecks({ year: form.year, content: form.content });
-    const at = this.clock.now().toISOString();
-    const event = lifecycleEvent(cmd.body, { actor: lifecycleActor(cmd.caller), at, form, precheck });
-    const result = applyEvent(persistedLifecycle(form), event);
-    if (!result.ok) {
-      switch (result.reason) {
-        case 'notAllowed':
-          throw new ApiError(409, 'INVALID_TRANSITION', `“${form.state}”状态下不能执行 ${cmd.body.type}`, [
-            { currentState: result.state, allowedEvents: result.allowedEvents },
-          ]);
-        case 'forbidden':
-          throw ApiError.forbidden('当前用户无权对该申报表执行此操作');
-        case 'guardFailed': {
-          // The machine counts pre-check errors; the client needs each one with its path.
-          const details: ErrorDetail[] = result.problems.flatMap((p) =>
-            p.rule === 'precheckErrors' ? precheck.errors : [{ path: p.path, rule: p.rule, message: p.message }],
-          );
-          throw ApiError.validation(details, '不满足操作条件');
-        }
+  /** 409 (not now), 403 (not you) or 422 (each broken rule, with the pre-check or self-evaluation details). */
+  private refusal(
+    refusal: Exclude<ApplyEventResult, { ok: true }>,
+    state: string,
+    type: string,
+    precheckErrors: ErrorDetail[],
+    selfEvaluationErrors: ErrorDetail[],
+  ): ApiError {
+    switch (refusal.reason) {
+      case 'notAllowed':
+        return new ApiError(409, 'INVALID_TRANSITION', `“${state}”状态下不能执行 ${type}`, [
+          { currentState: refusal.state, allowedEvents: refusal.allowedEvents },
+        ]);
+      case 'forbidden':
+        return ApiError.forbidden('当前用户无权对该申报表执行此操作');
+      case 'guardFailed': {
+        // The machine counts the problems; the client needs each one with its path.
+        const details: ErrorDetail[] = refusal.problems.flatMap((p) =>
+          p.rule === 'precheckErrors'
+            ? precheckErrors
+            : p.rule === 'selfEvaluationIncomplete' && selfEvaluationErrors.length
+              ? selfEvaluationErrors
+              : [{ path: p.path, rule: p.rule, message: p.message }],
+        );
+        return ApiError.validation(details, '不满足操作条件');
       }
     }
-    const approvedAmount = cmd.body.type === 'APPROVE' ? money(cmd.body.approvedAmount!) : form.approvedAmount;
-    const changes = {
-      state: result.state,
-      snapshot: result.snapshot.snapshot,
-      machineVersion: result.snapshot.machineVersion,
-      version: form.version + 1,
-      requestedTotal: form.requestedTotal,
-      approvedAmount,
-    };
-    const view = formView({ ...form, ...changes, lastEventSeq: form.lastEventSeq + 1, updatedAt: new Date(at) }, cmd.caller, precheck);
-    // Revisions are frozen with the event; deadlines and notifications are rows of the same statement;
-    // what is left (scoring) goes to the outbox for the worker.
-    const revisions = result.effects.flatMap((e) =>
-      e.type === 'freezeRevision' ? [{ reason: e.params.reason, approvedAmount: e.params.reason === 'approved' ? approvedAmount : null }] : [],
-    );
-    const plan = planEffects(result.effects, {
-      at: new Date(at),
-      campaign: { ...form.campaign, selfEvaluationDeadline: new Date(form.campaign.selfEvaluationDeadline) },
-      calendar: await this.calendars.current(),
-    });
-    const comment = cmd.body.comment?.trim() || null;
-    const { deadlines, notifications } = effectRows(plan, form, { comment, approvedAmount });
-    const outbox = plan.outbox.map((e) => ({ type: e.type, payload: e }));
-    const idempotency = cmd.idempotencyKey
-      ? { userId: cmd.caller.id, key: cmd.idempotencyKey, path: cmd.path, requestHash, response: view }
-      : undefined;
-    const { applied } = await this.forms.saveWithEvent(
-      form,
-      changes,
-      {
-        type: cmd.body.type,
-        from: result.from,
-        to: result.state,
-        formVersion: changes.version,
-        actorId: cmd.caller.id,
-        actorUsername: cmd.caller.username,
-        actorRole: cmd.caller.role,
-        actorOrgId: cmd.caller.orgId,
-        comment,
-        payload: cmd.body.type === 'APPROVE' ? { approvedAmount } : {},
-        at,
-      },
-      { revisions, outbox, idempotency, deadlines, notifications, channels: this.channels },
-    );
-    return { applied, view };
   }
 }

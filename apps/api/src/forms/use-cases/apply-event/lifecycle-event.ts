@@ -7,6 +7,8 @@ export interface EventContext {
   at: string;
   form: FormForEvent;
   precheck: PrecheckResult;
+  /** For SUBMIT_SELF_EVALUATION: whether the self-evaluation is complete (scoring checks). */
+  selfEvaluation?: { complete: boolean; problems: number };
 }
 
 /** The machine event for a request: the body plus what the guards need (actor, time, checks, deadline). */
@@ -32,8 +34,7 @@ export function lifecycleEvent(body: FormEventDto, ctx: EventContext): Lifecycle
     case 'CONFIRM_SELF_EVALUATION':
       return { ...base, type: 'CONFIRM_SELF_EVALUATION', comment: body.comment };
     case 'SUBMIT_SELF_EVALUATION':
-      // The self-evaluation content and its checks arrive with the scoring issue; until then it is never complete.
-      return { ...base, type: 'SUBMIT_SELF_EVALUATION', selfEvaluation: { complete: false, problems: 1 } };
+      return { ...base, type: 'SUBMIT_SELF_EVALUATION', selfEvaluation: ctx.selfEvaluation ?? { complete: false, problems: 1 } };
     case 'START_REVIEW':
     case 'OPEN_SELF_EVALUATION':
       return { ...base, type: body.type };

@@ -68,6 +68,6 @@ export class CreateFormUseCase {
       payload: {},
       at,
     }, m);
-    return { ...form, lastEventSeq: 1, lastEventHash: '', createdAt: new Date(at), updatedAt: new Date(at) };
+    return { ...form, lastEventSeq: 1, lastEventHash: '', selfEvaluation: null, createdAt: new Date(at), updatedAt: new Date(at) };
   }
 }

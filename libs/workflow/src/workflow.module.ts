@@ -1,0 +1,13 @@
+import { Global, Module } from '@nestjs/common';
+import { CalendarService } from './calendar.service';
+import { FormTransitions } from './form-transitions.service';
+import { OpenSelfEvaluationService } from './open-self-evaluation.service';
+import { SchemesService } from './schemes.service';
+
+/** Application services shared by the API and the worker (Nest-side; rules stay in libs/domain). */
+@Global()
+@Module({
+  providers: [CalendarService, FormTransitions, OpenSelfEvaluationService, SchemesService],
+  exports: [CalendarService, FormTransitions, OpenSelfEvaluationService, SchemesService],
+})
+export class WorkflowModule {}
