@@ -22,6 +22,8 @@ interface Route {
 }
 
 const READ = { ownUnit: 200, siblingUnit: 404, otherDeptUnit: 404, ownReviewer: 200, otherReviewer: 404, admin: 200 };
+// Department-level resources: a unit user can see the campaign but not act (403); other departments 404.
+const DEPARTMENT_ONLY = { ownUnit: 403, siblingUnit: 403, otherDeptUnit: 404, ownReviewer: 200, otherReviewer: 404, admin: 200 };
 const UNIT_WRITE = { ownUnit: 200, siblingUnit: 404, otherDeptUnit: 404, ownReviewer: 403, otherReviewer: 404, admin: 403 };
 
 const ROUTES: Route[] = [
@@ -46,6 +48,10 @@ const ROUTES: Route[] = [
   },
   // A form in 年终自评 with a saved self-evaluation.
   { method: 'get', path: '/api/forms/{id}/score', resource: 'selfEvaluation', expect: READ },
+  { method: 'get', path: '/api/forms/{id}/self-evaluation/export.xlsx', resource: 'selfEvaluation', expect: READ },
+  { method: 'get', path: '/api/reports/campaigns/{id}', resource: 'campaign', expect: DEPARTMENT_ONLY },
+  { method: 'get', path: '/api/reports/campaigns/{id}/report.xlsx', resource: 'campaign', expect: DEPARTMENT_ONLY },
+  { method: 'post', path: '/api/reports/campaigns/{id}/run', resource: 'campaign', expect: { ...DEPARTMENT_ONLY, ownReviewer: 202, admin: 202 } },
   {
     method: 'put', path: '/api/forms/{id}/self-evaluation', resource: 'selfEvaluation', expect: UNIT_WRITE,
     body: (version) => ({ version, budgetExecuted: '100.00', indicators: [] }),
@@ -130,7 +136,7 @@ describe('authorization matrix (e2e)', () => {
     const res = await call(route, tokens[who], id, version);
     expect({ status: res.status, code: res.body?.error?.code }).toEqual({
       status: route.expect[who],
-      code: { 200: undefined, 403: 'FORBIDDEN', 404: 'NOT_FOUND' }[route.expect[who]],
+      code: { 200: undefined, 202: undefined, 403: 'FORBIDDEN', 404: 'NOT_FOUND' }[route.expect[who]],
     });
     if (res.status === 404) {
       const missing = await call(route, tokens[who], MISSING);

@@ -20,7 +20,7 @@ describe('operations (e2e)', () => {
     expect(cookie.status).toBe(200);
     const queues = await request(api.http).get('/admin/queues/api/queues').set('Authorization', w.admin);
     expect(queues.status).toBe(200);
-    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['deliveries', 'lifecycle', 'reminders', 'system']);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['deliveries', 'lifecycle', 'reminders', 'reports', 'system']);
   });
 
   it('refuses the dashboard without a token (401) and to a unit user or reviewer (403)', async () => {

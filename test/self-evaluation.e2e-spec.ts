@@ -1,6 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import ExcelJS from 'exceljs';
 import request from 'supertest';
+import { binaryParser } from './support/binary';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { hotlineFormBody } from './fixtures/form-bodies';
 import { drive, sendEvent } from './support/forms';
@@ -134,6 +136,16 @@ describe('self-evaluation and scoring (e2e)', () => {
       expect(lowest).toMatchObject({ rule: 'positive.ratio', met: false, reasonRequired: true });
       // 14000 / 14480 of its weight.
       expect(Number(lowest.points)).toBeCloseTo((14000 / 14480) * Number(lowest.weight), 1);
+
+      // The 自评表 workbook carries the same total and grade.
+      const xlsx = await request(api.http).get(`/api/forms/${formId}/self-evaluation/export.xlsx`).set('Authorization', w.tokens.unitA1)
+        .buffer(true).parse(binaryParser);
+      expect(xlsx.status).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(xlsx.body as unknown as ExcelJS.Buffer);
+      const values: unknown[] = [];
+      wb.worksheets[0].eachRow((row) => row.eachCell((c) => values.push(c.value)));
+      expect(values).toEqual(expect.arrayContaining(['项目支出绩效自评表', Number(score.total), `等级：${score.grade}`]));
     });
 
     it('the reviewer returns it with a comment, and confirms it after resubmission', async () => {

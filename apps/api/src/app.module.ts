@@ -3,7 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { AppConfig, AppConfigModule, loggerModule } from '@app/config';
 import { DatabaseModule } from '@app/persistence';
-import { RedisModule } from '@app/queues';
+import { QueuesModule, RedisModule } from '@app/queues';
 import { WorkflowModule } from '@app/workflow';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuthModule } from './auth/auth.module';
@@ -12,6 +12,7 @@ import { CampaignsModule } from './campaigns/campaigns.module';
 import { FormsModule } from './forms/forms.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OperationsModule } from './operations/operations.module';
+import { ReportsModule } from './reports/reports.module';
 
 import { HealthController } from './health/health.controller';
 
@@ -26,6 +27,7 @@ export class AppModule {
         loggerModule(config, 'api'),
         DatabaseModule.forRoot({ migrate: true }),
         RedisModule,
+        QueuesModule.forRoot(),
         WorkflowModule,
         AuthModule,
         AccountsModule,
@@ -34,6 +36,7 @@ export class AppModule {
         FormsModule,
         NotificationsModule,
         OperationsModule,
+        ReportsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

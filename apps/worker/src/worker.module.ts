@@ -5,6 +5,8 @@ import { QueuesModule } from '@app/queues';
 import { DeliverUseCase, DispatchDeliveriesUseCase } from './deliveries/deliveries.use-cases';
 import { DeliveriesProcessor } from './processors/deliveries.processor';
 import { LifecycleProcessor } from './processors/lifecycle.processor';
+import { ReportsProcessor } from './processors/reports.processor';
+import { CampaignReportUseCase, ScoreChunkUseCase } from './reports/reports.use-cases';
 import { OpenDueSelfEvaluationsUseCase, RelayOutboxUseCase, ScoreFormUseCase } from './lifecycle/lifecycle.use-cases';
 import { WorkflowModule } from '@app/workflow';
 import { RemindersProcessor } from './processors/reminders.processor';
@@ -32,6 +34,9 @@ export class WorkerModule {
         RemindersProcessor,
         DeliveriesProcessor,
         LifecycleProcessor,
+        ReportsProcessor,
+        CampaignReportUseCase,
+        ScoreChunkUseCase,
         RelayOutboxUseCase,
         ScoreFormUseCase,
         OpenDueSelfEvaluationsUseCase,

@@ -17,6 +17,7 @@ export interface AppConfig {
   channels: ChannelConfig[];
   delivery: { attempts: number; backoffMs: number; retryAfterSeconds: number };
   metricsToken: string | null;
+  reportChunkSize: number;
   workerShutdownTimeoutSeconds: number;
 }
 
@@ -56,6 +57,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     authCacheSeconds: c.AUTH_CACHE_SECONDS,
     channels: parseChannelConfig(c).channels,
     metricsToken: c.METRICS_TOKEN ?? null,
+    reportChunkSize: c.REPORT_CHUNK_SIZE,
     delivery: { attempts: c.DELIVERY_ATTEMPTS, backoffMs: c.DELIVERY_BACKOFF_MS, retryAfterSeconds: c.DELIVERY_RETRY_AFTER_SECONDS },
     workerShutdownTimeoutSeconds: c.WORKER_SHUTDOWN_TIMEOUT_SECONDS,
   };

@@ -57,6 +57,8 @@ export const configSchema = z
     DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
     DELIVERY_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(2000),
     DELIVERY_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+    // Forms per child job of the year-end batch flow.
+    REPORT_CHUNK_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
     // When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>`.
     METRICS_TOKEN: z.string().min(16, '至少 16 个字符').optional(),
     // Seconds a worker waits for the job in hand on shutdown before giving up.

@@ -11,3 +11,4 @@ export * from './importer';
 export * from './reminders';
 export * from './calendar';
 export * from './scoring';
+export * from './reports';

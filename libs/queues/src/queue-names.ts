@@ -12,6 +12,8 @@ export const QUEUES = {
   deliveries: 'deliveries',
   /** Work that follows state changes: the outbox relay, scoring, opening the year-end. */
   lifecycle: 'lifecycle',
+  /** The year-end batch: a flow per campaign, a child per chunk of forms, the report in the parent. */
+  reports: 'reports',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -42,6 +44,12 @@ export interface JobPayloads {
     /** Every minute (Beijing time): open the self-evaluation of campaigns whose opening time has come. */
     'open-self-evaluations': Record<string, never>;
   };
+  reports: {
+    /** Parent of a flow: once the chunks are done (or failed), summarise the campaign into its report. */
+    'campaign-report': { reportId: string; campaignId: string };
+    /** Child: score the self-evaluated forms of a chunk that have no current score. */
+    'report-chunk': { reportId: string; campaignId: string; formIds: string[] };
+  };
 }
 
 export type JobName<Q extends QueueName> = keyof JobPayloads[Q] & string;
@@ -53,6 +61,7 @@ export const JOB_NAMES: { [Q in QueueName]: readonly JobName<Q>[] } = {
   reminders: ['sweep', 'calendar-check'],
   deliveries: ['dispatch', 'deliver'],
   lifecycle: ['relay-outbox', 'score-form', 'open-self-evaluations'],
+  reports: ['campaign-report', 'report-chunk'],
 };
 
 /** Ids of the job schedulers (never rename: persisted in Redis). */

@@ -1,15 +1,17 @@
 import { BullModule } from '@nestjs/bullmq';
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { ALL_QUEUES } from './queue-names';
+import { ALL_QUEUES, QUEUES } from './queue-names';
 import { QueueErrorLogger } from './queue-error-logger';
 import { bullConnection } from './redis-connection';
 
 /** BullMQ connection (REDIS_URL, QUEUE_PREFIX) and every queue of Jixiao, registered for injection. */
+@Global()
 @Module({})
 export class QueuesModule {
   static forRoot(): DynamicModule {
     const queues = BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name })));
+    const flows = BullModule.registerFlowProducer({ name: QUEUES.reports });
     return {
       module: QueuesModule,
       imports: [
@@ -21,9 +23,10 @@ export class QueuesModule {
           }),
         }),
         queues,
+        flows,
       ],
       providers: [QueueErrorLogger],
-      exports: [queues],
+      exports: [queues, flows],
     };
   }
 }

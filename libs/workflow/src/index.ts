@@ -1,4 +1,5 @@
 export * from './calendar.service';
+export * from './campaign-reports.service';
 export * from './effect-rows';
 export * from './form-transitions.service';
 export * from './open-self-evaluation.service';

@@ -22,10 +22,17 @@ import { UpdateFormUseCase } from './use-cases/update-form/update-form.use-case'
 import { UrgeFormUseCase } from './use-cases/urge-form/urge-form.use-case';
 import { GetScoreUseCase, ScoreView } from './use-cases/self-evaluation/get-score.use-case';
 import { UpdateSelfEvaluationUseCase } from './use-cases/self-evaluation/update-self-evaluation.use-case';
+import { ExportSelfEvaluationUseCase } from './use-cases/self-evaluation/export-self-evaluation.use-case';
 import { SelfEvaluationDto } from './dto/self-evaluation.dto';
 import { UrgeDto } from './dto/urge.dto';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** An .xlsx as a download with its Chinese file name (RFC 5987). */
+export function xlsxDownload(res: Response, file: { fileName: string; data: Buffer }): StreamableFile {
+  res.setHeader('Content-Disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+  return new StreamableFile(file.data, { type: XLSX });
+}
 
 /** A malformed id is answered like a missing one: 404, same body. */
 export const FormId = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound('申报表不存在') }));
@@ -45,6 +52,7 @@ export class FormsController {
     private readonly urgeForm: UrgeFormUseCase,
     private readonly updateSelfEvaluation: UpdateSelfEvaluationUseCase,
     private readonly getScore: GetScoreUseCase,
+    private readonly exportSelfEvaluation: ExportSelfEvaluationUseCase,
   ) {}
 
   @Post()
@@ -157,8 +165,12 @@ export class FormsController {
   @Get(':id/export.xlsx')
   @ApiOperation({ summary: '导出申报表（xlsx，版式同公开的申报表）' })
   async export(@FormId() id: string, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
-    const file = await this.exportForm.execute(id, caller);
-    res.setHeader('Content-Disposition', `attachment; filename="form.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
-    return new StreamableFile(file.data, { type: XLSX });
+    return xlsxDownload(res, await this.exportForm.execute(id, caller));
+  }
+
+  @Get(':id/self-evaluation/export.xlsx')
+  @ApiOperation({ summary: '导出项目支出绩效自评表（xlsx）' })
+  async exportSelf(@FormId() id: string, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    return xlsxDownload(res, await this.exportSelfEvaluation.execute(id, caller));
   }
 }

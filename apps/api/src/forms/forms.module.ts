@@ -10,10 +10,11 @@ import { UrgeFormUseCase } from './use-cases/urge-form/urge-form.use-case';
 import { GetScoreUseCase } from './use-cases/self-evaluation/get-score.use-case';
 import { SelfEvaluationChecks } from './use-cases/self-evaluation/self-evaluation-checks';
 import { UpdateSelfEvaluationUseCase } from './use-cases/self-evaluation/update-self-evaluation.use-case';
+import { ExportSelfEvaluationUseCase } from './use-cases/self-evaluation/export-self-evaluation.use-case';
 
 @Module({
   controllers: [FormsController],
   providers: [ApplyEventUseCase, CreateFormUseCase, ExportFormUseCase, GetHistoryUseCase, ImportFormsUseCase, UpdateFormUseCase, UrgeFormUseCase,
-    GetScoreUseCase, SelfEvaluationChecks, UpdateSelfEvaluationUseCase],
+    ExportSelfEvaluationUseCase, GetScoreUseCase, SelfEvaluationChecks, UpdateSelfEvaluationUseCase],
 })
 export class FormsModule {}

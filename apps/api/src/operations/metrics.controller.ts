@@ -41,8 +41,9 @@ export class MetricsController {
     @InjectQueue(QUEUES.reminders) reminders: Queue,
     @InjectQueue(QUEUES.deliveries) deliveries: Queue,
     @InjectQueue(QUEUES.lifecycle) lifecycle: Queue,
+    @InjectQueue(QUEUES.reports) reports: Queue,
   ) {
-    this.queues = [system, reminders, deliveries, lifecycle];
+    this.queues = [system, reminders, deliveries, lifecycle, reports];
   }
 
   @Get()

@@ -30,6 +30,14 @@ export class RelayOutboxUseCase {
   }
 }
 
+function isSelfEvaluation(value: unknown): value is SelfEvaluation {
+  const v = value as SelfEvaluation | null;
+  return (
+    typeof v === 'object' && v !== null && typeof v.budgetExecuted === 'string' && Array.isArray(v.indicators) &&
+    v.indicators.every((i) => typeof i === 'object' && i !== null && typeof i.indicatorId === 'string')
+  );
+}
+
 /** Scores a submitted self-evaluation against the approved baseline under the campaign's scheme. */
 @Injectable()
 export class ScoreFormUseCase {
@@ -48,12 +56,12 @@ export class ScoreFormUseCase {
       this.logger.warn(`Form ${formId}: nothing to score`);
       return null;
     }
+    if (!isSelfEvaluation(form.selfEvaluation)) {
+      // Stored by the API after validation: anything else is damage, and must fail loudly (the batch lists it).
+      throw new Error(`Form ${formId}: the stored self-evaluation is not one (corrupt row)`);
+    }
     const scheme = await this.schemes.forCampaign(form.campaign.schemeVersion);
-    const result = scoreForm(
-      { approvedAmount: baseline.approvedAmount, indicators: baseline.content.indicators },
-      form.selfEvaluation as SelfEvaluation,
-      scheme,
-    );
+    const result = scoreForm({ approvedAmount: baseline.approvedAmount, indicators: baseline.content.indicators }, form.selfEvaluation, scheme);
     await this.scoring.saveScore({ formId, schemeVersion: scheme.version, total: result.total, grade: result.grade, result, formVersion: form.version });
     return { total: result.total, grade: result.grade };
   }

@@ -12,6 +12,8 @@ export interface CampaignRecord {
   selfEvaluationOpensAt: Date;
   selfEvaluationDeadline: Date;
   reminderOffsets: string[];
+  /** The scoring scheme; null = the default of this release. */
+  schemeVersion: string | null;
   createdAt: Date;
 }
 
@@ -30,7 +32,7 @@ export interface NewCampaign {
 const COLUMNS = `id, year, department_id AS "departmentId", declaration_deadline AS "declarationDeadline",
   review_working_days AS "reviewWorkingDays", resubmit_working_days AS "resubmitWorkingDays",
   self_evaluation_opens_at AS "selfEvaluationOpensAt", self_evaluation_deadline AS "selfEvaluationDeadline",
-  reminder_offsets AS "reminderOffsets", created_at AS "createdAt"`;
+  reminder_offsets AS "reminderOffsets", scheme_version AS "schemeVersion", created_at AS "createdAt"`;
 
 /** Campaign scope: null = every department (admin); otherwise only this department's campaigns. */
 export type DepartmentScope = string | null;

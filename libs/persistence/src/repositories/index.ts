@@ -6,6 +6,7 @@ export * from './deliveries.repository';
 export * from './idempotency.repository';
 export * from './notifications.repository';
 export * from './reminders.repository';
+export * from './reports.repository';
 export * from './scoring.repository';
 export * from './organisations.repository';
 export * from './outbox.repository';

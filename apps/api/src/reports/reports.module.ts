@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { ReportsController } from './reports.controller';
+import { RunReportUseCase } from './run-report.use-case';
+
+@Module({ controllers: [ReportsController], providers: [RunReportUseCase] })
+export class ReportsModule {}

@@ -1,0 +1,46 @@
+import { InjectFlowProducer } from '@nestjs/bullmq';
+import { Inject, Injectable } from '@nestjs/common';
+import type { FlowProducer } from 'bullmq';
+import { APP_CONFIG } from '@app/config';
+import type { AppConfig } from '@app/config';
+import { CampaignRecord, ReportsRepository } from '@app/persistence';
+import { QUEUES } from '@app/queues';
+import { SchemesService } from '@app/workflow';
+import type { Caller } from '../common/caller';
+
+/**
+ * Starts the year-end batch of a campaign as one BullMQ flow: a child per chunk of forms (each scores
+ * the self-evaluated forms that have no current score) and the department report in the parent. A
+ * failing chunk does not hold the report back: it is listed in it.
+ */
+@Injectable()
+export class RunReportUseCase {
+  constructor(
+    private readonly reports: ReportsRepository,
+    private readonly schemes: SchemesService,
+    @InjectFlowProducer(QUEUES.reports) private readonly flows: FlowProducer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async execute(campaign: CampaignRecord, caller: Caller): Promise<{ reportId: string; chunks: number; forms: number }> {
+    const scheme = await this.schemes.forCampaign(campaign.schemeVersion);
+    const reportId = await this.reports.start(campaign.id, scheme.version, caller.id);
+    const ids = await this.reports.formIds(campaign.id);
+    const size = this.config.reportChunkSize;
+    const chunks: string[][] = [];
+    for (let i = 0; i < ids.length; i += size) chunks.push(ids.slice(i, i + size));
+    await this.flows.add({
+      name: 'campaign-report',
+      queueName: QUEUES.reports,
+      data: { reportId, campaignId: campaign.id },
+      opts: { jobId: `report-${reportId}`, removeOnComplete: 100, removeOnFail: 100 },
+      children: chunks.map((formIds, k) => ({
+        name: 'report-chunk',
+        queueName: QUEUES.reports,
+        data: { reportId, campaignId: campaign.id, formIds },
+        opts: { jobId: `report-${reportId}-${k}`, ignoreDependencyOnFailure: true, attempts: 2, backoff: { type: 'fixed', delay: 500 } },
+      })),
+    });
+    return { reportId, chunks: chunks.length, forms: ids.length };
+  }
+}

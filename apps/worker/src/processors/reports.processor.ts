@@ -1,0 +1,24 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import { QUEUES } from '@app/queues';
+import { CampaignReportUseCase, ScoreChunkUseCase } from '../reports/reports.use-cases';
+import { assertHandlersComplete, dispatch, JobHandlers } from './job-handlers';
+
+// Chunks are scored side by side; PostgreSQL does most of the work.
+@Processor(QUEUES.reports, { concurrency: 4 })
+export class ReportsProcessor extends WorkerHost {
+  private readonly handlers: JobHandlers<typeof QUEUES.reports>;
+
+  constructor(report: CampaignReportUseCase, chunk: ScoreChunkUseCase) {
+    super();
+    this.handlers = {
+      'campaign-report': ({ reportId, campaignId }, job) => report.execute(reportId, campaignId, job),
+      'report-chunk': ({ campaignId, formIds }) => chunk.execute(campaignId, formIds),
+    };
+    assertHandlersComplete(QUEUES.reports, this.handlers);
+  }
+
+  process(job: Job): Promise<unknown> {
+    return dispatch(QUEUES.reports, this.handlers, job);
+  }
+}

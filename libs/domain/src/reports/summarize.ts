@@ -1,0 +1,165 @@
+import { LIFECYCLE_STATES, type LifecycleState } from '../lifecycle/types';
+import { D, fixed2, fixed4, type Dec } from '../scoring/decimal';
+import { GRADES, type Grade } from '../scoring/scheme';
+import type { CampaignReport, ReportFailure, ReportFormLine } from './types';
+
+export interface SummarizeCampaignInput {
+  campaign: { id: string; year: number; departmentName: string; schemeVersion: string };
+  lines: ReportFormLine[];
+  failures: ReportFailure[];
+  /** ISO instant with +08:00; passed in so that the summary stays a pure function. */
+  generatedAt: string;
+}
+
+/** How many of the lowest indicators the report lists (CampaignReport.lowestIndicators). */
+export const LOWEST_INDICATORS = 10;
+
+// Code-point order, not localeCompare: the report must not depend on the ICU data of the machine.
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The order of lines in a report: 实施单位, then 项目名称, then form id. */
+export function compareLines(a: ReportFormLine, b: ReportFormLine): number {
+  return byText(a.unitName, b.unitName) || byText(a.projectName, b.projectName) || byText(a.formId, b.formId);
+}
+
+/**
+ * The lines of a batch's chunks as one list: a form delivered twice (a retried chunk) counts once,
+ * the last delivery wins, and the order is fixed (compareLines) whatever order the chunks finished in.
+ */
+export function mergeReportLines(chunks: ReportFormLine[][]): ReportFormLine[] {
+  const byId = new Map<string, ReportFormLine>();
+  for (const chunk of chunks) for (const line of chunk) byId.set(line.formId, line);
+  return [...byId.values()].sort(compareLines);
+}
+
+type Lowest = CampaignReport['lowestIndicators'][number];
+type ScoredIndicator = NonNullable<ReportFormLine['score']>['indicators'][number];
+interface Candidate {
+  line: ReportFormLine;
+  indicator: ScoredIndicator;
+  ratio: Dec;
+  points: Dec;
+}
+
+/**
+ * An applicable indicator's ratio: the stored one, or points / weight when the score could not compute
+ * one (an unscorable actual scores 0 and belongs among the lowest); null when the weight is 0.
+ */
+function indicatorRatio(i: ScoredIndicator, decimal: (text: string) => Dec): Dec | null {
+  if (i.ratio !== null) return decimal(i.ratio);
+  const weight = decimal(i.weight);
+  return weight.isZero() ? null : decimal(i.points).dividedBy(weight);
+}
+
+/** Ratios and points repeat (4 and 2 decimals): one Decimal per distinct text, not one per indicator. */
+function decimals(): (text: string) => Dec {
+  const memo = new Map<string, Dec>();
+  return (text) => {
+    let d = memo.get(text);
+    if (d === undefined) {
+      d = new D(text);
+      memo.set(text, d);
+    }
+    return d;
+  };
+}
+
+// Lower ratio first; ties by lower points, then 项目名称, then 指标名称; ids last so that equal rows never swap.
+function compareCandidates(a: Candidate, b: Candidate): number {
+  return (
+    a.ratio.comparedTo(b.ratio) ||
+    a.points.comparedTo(b.points) ||
+    byText(a.line.projectName, b.line.projectName) ||
+    byText(a.indicator.name, b.indicator.name) ||
+    byText(a.line.formId, b.line.formId) ||
+    byText(a.indicator.indicatorId, b.indicator.indicatorId)
+  );
+}
+
+/** The LOWEST_INDICATORS lowest, kept in a small sorted list: a campaign has ~10⁶ indicators, the report 10. */
+function lowestIndicators(lines: ReportFormLine[]): Lowest[] {
+  const best: Candidate[] = [];
+  const decimal = decimals();
+  for (const line of lines) {
+    for (const indicator of line.score?.indicators ?? []) {
+      if (!indicator.applicable) continue;
+      const ratio = indicatorRatio(indicator, decimal);
+      if (ratio === null) continue;
+      const candidate: Candidate = { line, indicator, ratio, points: decimal(indicator.points) };
+      if (best.length === LOWEST_INDICATORS && compareCandidates(candidate, best[best.length - 1]) >= 0) continue;
+      let at = best.length;
+      while (at > 0 && compareCandidates(candidate, best[at - 1]) < 0) at--;
+      best.splice(at, 0, candidate);
+      if (best.length > LOWEST_INDICATORS) best.pop();
+    }
+  }
+  return best.map(({ line, indicator: i, ratio }) => ({
+    formId: line.formId,
+    projectName: line.projectName,
+    unitName: line.unitName,
+    name: i.name,
+    level1: i.level1,
+    weight: i.weight,
+    points: i.points,
+    ratio: fixed4(ratio),
+  }));
+}
+
+/**
+ * The department summary of a campaign (DESIGN §4): counts by state and grade, the average and the
+ * budget-weighted average of the totals, late forms and the lowest indicators. Pure: the batch gathers
+ * the lines, this only adds them up, with decimal.js throughout.
+ */
+export function summarizeCampaign(input: SummarizeCampaignInput): CampaignReport {
+  const { campaign, lines, failures, generatedAt } = input;
+
+  const countsByState = Object.fromEntries(LIFECYCLE_STATES.map((s) => [s, 0])) as Record<LifecycleState, number>;
+  const gradeCounts = Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>;
+  let scored = 0;
+  let sum = new D(0);
+  let weightedSum = new D(0);
+  let budgetSum = new D(0);
+
+  for (const line of lines) {
+    countsByState[line.state] += 1;
+    if (line.score === null) continue;
+    scored += 1;
+    gradeCounts[line.score.grade] += 1;
+    const total = new D(line.score.total);
+    sum = sum.plus(total);
+    // Forms without a positive 全年预算数 carry no weight (and would divide by zero when alone).
+    if (line.approvedAmount !== null) {
+      const amount = new D(line.approvedAmount);
+      if (amount.gt(0)) {
+        weightedSum = weightedSum.plus(total.times(amount));
+        budgetSum = budgetSum.plus(amount);
+      }
+    }
+  }
+
+  const late: CampaignReport['late'] = [];
+  for (const line of lines) {
+    if (line.late === null) continue;
+    late.push({ formId: line.formId, projectName: line.projectName, unitName: line.unitName, state: line.state, reason: line.late });
+  }
+  late.sort((a, b) => byText(a.unitName, b.unitName) || byText(a.projectName, b.projectName) || byText(a.formId, b.formId));
+
+  return {
+    campaignId: campaign.id,
+    year: campaign.year,
+    departmentName: campaign.departmentName,
+    schemeVersion: campaign.schemeVersion,
+    generatedAt,
+    forms: lines.length,
+    countsByState,
+    scored,
+    gradeCounts,
+    averageScore: scored === 0 ? null : fixed2(sum.dividedBy(scored)),
+    weightedAverageScore: budgetSum.isZero() ? null : fixed2(weightedSum.dividedBy(budgetSum)),
+    late,
+    lowestIndicators: lowestIndicators(lines),
+    failures: failures.map((f) => ({ formIds: [...f.formIds], message: f.message })),
+  };
+}

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import type { CampaignReport, ReportFormLine } from '@app/domain';
+import { Database } from '../database.service';
+
+export interface ReportRun {
+  id: string;
+  campaignId: string;
+  schemeVersion: string;
+  status: 'running' | 'done' | 'failed';
+  summary: CampaignReport | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
+const RUN_COLUMNS = `id, campaign_id AS "campaignId", scheme_version AS "schemeVersion", status, summary,
+  created_at AS "createdAt", finished_at AS "finishedAt"`;
+
+/** Department reports (DESIGN §4): runs of the year-end batch and what they produced. */
+@Injectable()
+export class ReportsRepository {
+  constructor(private readonly db: Database) {}
+
+  async start(campaignId: string, schemeVersion: string, userId: string | null): Promise<string> {
+    const rows: { id: string }[] = await this.db.source.query(
+      `INSERT INTO reports (campaign_id, scheme_version, requested_by) VALUES ($1, $2, $3) RETURNING id`,
+      [campaignId, schemeVersion, userId],
+    );
+    return rows[0].id;
+  }
+
+  async finish(id: string, summary: CampaignReport): Promise<void> {
+    await this.db.source.query(`UPDATE reports SET status = 'done', summary = $2, finished_at = now() WHERE id = $1`, [id, JSON.stringify(summary)]);
+  }
+
+  async fail(id: string): Promise<void> {
+    await this.db.source.query(`UPDATE reports SET status = 'failed', finished_at = now() WHERE id = $1 AND status = 'running'`, [id]);
+  }
+
+  async latest(campaignId: string): Promise<ReportRun | null> {
+    const rows: ReportRun[] = await this.db.source.query(
+      `SELECT ${RUN_COLUMNS} FROM reports WHERE campaign_id = $1 ORDER BY created_at DESC LIMIT 1`,
+      [campaignId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async latestDone(campaignId: string): Promise<ReportRun | null> {
+    const rows: ReportRun[] = await this.db.source.query(
+      `SELECT ${RUN_COLUMNS} FROM reports WHERE campaign_id = $1 AND status = 'done' ORDER BY created_at DESC LIMIT 1`,
+      [campaignId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async formIds(campaignId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.source.query(`SELECT id FROM forms WHERE campaign_id = $1 ORDER BY id`, [campaignId]);
+    return rows.map((r) => r.id);
+  }
+
+  /** Forms of a chunk that are self-evaluated but have no score of this scheme for their current version. */
+  async needingScore(formIds: string[], schemeVersion: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.source.query(
+      `SELECT f.id FROM forms f LEFT JOIN scores s ON s.form_id = f.id AND s.scheme_version = $2
+        WHERE f.id = ANY($1) AND f.state IN ('selfEvaluationReview', 'completed')
+          AND (s.form_id IS NULL OR s.form_version < f.version)`,
+      [formIds, schemeVersion],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Every form of the campaign as a report line (without per-indicator detail: the lowest indicators
+   * come from lowestIndicators(), so that 100,000 forms do not mean a million objects in memory).
+   */
+  lines(campaignId: string, schemeVersion: string, now: Date): Promise<ReportFormLine[]> {
+    return this.db.source.query(
+      `SELECT f.id AS "formId", f.project_name AS "projectName", f.unit_id AS "unitId", o.name AS "unitName", f.state,
+              f.approved_amount::text AS "approvedAmount",
+              CASE WHEN s.form_id IS NULL THEN NULL
+                   ELSE json_build_object('total', s.total::text, 'grade', s.grade, 'indicators', '[]'::json) END AS score,
+              CASE
+                WHEN f.state = 'draft' AND c.declaration_deadline < $3 THEN 'declarationOverdue'
+                WHEN f.state = 'returned' AND EXISTS (SELECT 1 FROM deadlines d WHERE d.form_id = f.id AND d.kind = 'resubmission'
+                                                       AND d.status = 'active' AND d.due_at < $3) THEN 'resubmissionOverdue'
+                WHEN f.state = 'selfEvaluation' AND c.self_evaluation_deadline < $3 THEN 'selfEvaluationOverdue'
+              END AS late
+         FROM forms f JOIN campaigns c ON c.id = f.campaign_id JOIN organisations o ON o.id = f.unit_id
+         LEFT JOIN scores s ON s.form_id = f.id AND s.scheme_version = $2
+        WHERE f.campaign_id = $1
+        ORDER BY f.id`,
+      [campaignId, schemeVersion, now],
+    );
+  }
+
+  /** The applicable indicators with the lowest points/weight ratio across the campaign's scores. */
+  lowestIndicators(campaignId: string, schemeVersion: string, limit: number): Promise<CampaignReport['lowestIndicators']> {
+    return this.db.source.query(
+      `SELECT f.id AS "formId", f.project_name AS "projectName", o.name AS "unitName", i->>'name' AS name, i->>'level1' AS "level1",
+              i->>'weight' AS weight, i->>'points' AS points, i->>'ratio' AS ratio
+         FROM scores s JOIN forms f ON f.id = s.form_id JOIN organisations o ON o.id = f.unit_id,
+              jsonb_array_elements(s.result->'indicators') AS i
+        WHERE f.campaign_id = $1 AND s.scheme_version = $2 AND (i->>'applicable')::boolean AND i->>'ratio' IS NOT NULL
+        ORDER BY (i->>'ratio')::numeric, (i->>'points')::numeric, f.project_name, i->>'name'
+        LIMIT $3`,
+      [campaignId, schemeVersion, limit],
+    );
+  }
+}
