@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { scoreForm, SelfEvaluation } from '@app/domain';
+import { scoreForm, ScoringBaseline, ScoringScheme, SelfEvaluation } from '@app/domain';
 import { CampaignsRepository, FormsRepository, OutboxRepository, ScoringRepository } from '@app/persistence';
 import { QUEUES } from '@app/queues';
 import { OpenSelfEvaluationService, SchemesService } from '@app/workflow';
@@ -30,6 +30,17 @@ export class RelayOutboxUseCase {
   }
 }
 
+/** Scores one loaded form; throws on a stored self-evaluation that is not one (a corrupt row must fail loudly). */
+export function scoreLoaded(
+  formId: string,
+  selfEvaluation: unknown,
+  baseline: { content: { indicators: ScoringBaseline['indicators'] }; approvedAmount: string },
+  scheme: ScoringScheme,
+) {
+  if (!isSelfEvaluation(selfEvaluation)) throw new Error(`Form ${formId}: the stored self-evaluation is not one (corrupt row)`);
+  return scoreForm({ approvedAmount: baseline.approvedAmount, indicators: baseline.content.indicators }, selfEvaluation, scheme);
+}
+
 function isSelfEvaluation(value: unknown): value is SelfEvaluation {
   const v = value as SelfEvaluation | null;
   return (
@@ -56,12 +67,8 @@ export class ScoreFormUseCase {
       this.logger.warn(`Form ${formId}: nothing to score`);
       return null;
     }
-    if (!isSelfEvaluation(form.selfEvaluation)) {
-      // Stored by the API after validation: anything else is damage, and must fail loudly (the batch lists it).
-      throw new Error(`Form ${formId}: the stored self-evaluation is not one (corrupt row)`);
-    }
     const scheme = await this.schemes.forCampaign(form.campaign.schemeVersion);
-    const result = scoreForm({ approvedAmount: baseline.approvedAmount, indicators: baseline.content.indicators }, form.selfEvaluation, scheme);
+    const result = scoreLoaded(formId, form.selfEvaluation, baseline, scheme);
     await this.scoring.saveScore({ formId, schemeVersion: scheme.version, total: result.total, grade: result.grade, result, formVersion: form.version });
     return { total: result.total, grade: result.grade };
   }

@@ -1,5 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
+import { Database } from '@app/persistence';
 import { QUEUES } from '@app/queues';
 import { DeliverUseCase, DispatchDeliveriesUseCase } from '../deliveries/deliveries.use-cases';
 import { assertHandlersComplete, dispatch, JobHandlers } from './job-handlers';
@@ -8,7 +9,11 @@ import { assertHandlersComplete, dispatch, JobHandlers } from './job-handlers';
 export class DeliveriesProcessor extends WorkerHost {
   private readonly handlers: JobHandlers<typeof QUEUES.deliveries>;
 
-  constructor(dispatchDeliveries: DispatchDeliveriesUseCase, deliver: DeliverUseCase) {
+  constructor(
+    private readonly db: Database,
+    dispatchDeliveries: DispatchDeliveriesUseCase,
+    deliver: DeliverUseCase,
+  ) {
     super();
     this.handlers = {
       dispatch: () => dispatchDeliveries.execute(),
@@ -18,6 +23,6 @@ export class DeliveriesProcessor extends WorkerHost {
   }
 
   process(job: Job): Promise<unknown> {
-    return dispatch(QUEUES.deliveries, this.handlers, job);
+    return dispatch(QUEUES.deliveries, this.handlers, job, this.db.whenReady());
   }
 }

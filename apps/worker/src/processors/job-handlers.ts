@@ -12,8 +12,13 @@ export function assertHandlersComplete<Q extends QueueName>(queue: Q, handlers: 
   if (missing.length) throw new Error(`Queue "${queue}" has jobs without a handler: ${missing.join(', ')}`);
 }
 
-/** Routes a job to its handler; an unknown name fails the job without retries. */
-export function dispatch<Q extends QueueName>(queue: Q, handlers: JobHandlers<Q>, job: Job): Promise<unknown> {
+/**
+ * Routes a job to its handler; an unknown name fails the job without retries. `ready` (the
+ * database's readiness) is awaited first: BullMQ starts consuming as soon as the module starts,
+ * while the database may still be connecting or migrating.
+ */
+export async function dispatch<Q extends QueueName>(queue: Q, handlers: JobHandlers<Q>, job: Job, ready?: Promise<void>): Promise<unknown> {
+  if (ready) await ready;
   if (!(JOB_NAMES[queue] as readonly string[]).includes(job.name)) {
     throw new UnrecoverableError(`Unknown job "${job.name}" on queue "${queue}"`);
   }

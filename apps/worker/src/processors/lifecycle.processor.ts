@@ -1,5 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
+import { Database } from '@app/persistence';
 import { QUEUES } from '@app/queues';
 import { OpenDueSelfEvaluationsUseCase, RelayOutboxUseCase, ScoreFormUseCase } from '../lifecycle/lifecycle.use-cases';
 import { assertHandlersComplete, dispatch, JobHandlers } from './job-handlers';
@@ -8,7 +9,12 @@ import { assertHandlersComplete, dispatch, JobHandlers } from './job-handlers';
 export class LifecycleProcessor extends WorkerHost {
   private readonly handlers: JobHandlers<typeof QUEUES.lifecycle>;
 
-  constructor(relay: RelayOutboxUseCase, score: ScoreFormUseCase, open: OpenDueSelfEvaluationsUseCase) {
+  constructor(
+    private readonly db: Database,
+    relay: RelayOutboxUseCase,
+    score: ScoreFormUseCase,
+    open: OpenDueSelfEvaluationsUseCase,
+  ) {
     super();
     this.handlers = {
       'relay-outbox': () => relay.execute(),
@@ -19,6 +25,6 @@ export class LifecycleProcessor extends WorkerHost {
   }
 
   process(job: Job): Promise<unknown> {
-    return dispatch(QUEUES.lifecycle, this.handlers, job);
+    return dispatch(QUEUES.lifecycle, this.handlers, job, this.db.whenReady());
   }
 }

@@ -1,5 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
+import { Database } from '@app/persistence';
 import { QUEUES } from '@app/queues';
 import { CampaignReportUseCase, ScoreChunkUseCase } from '../reports/reports.use-cases';
 import { assertHandlersComplete, dispatch, JobHandlers } from './job-handlers';
@@ -9,7 +10,11 @@ import { assertHandlersComplete, dispatch, JobHandlers } from './job-handlers';
 export class ReportsProcessor extends WorkerHost {
   private readonly handlers: JobHandlers<typeof QUEUES.reports>;
 
-  constructor(report: CampaignReportUseCase, chunk: ScoreChunkUseCase) {
+  constructor(
+    private readonly db: Database,
+    report: CampaignReportUseCase,
+    chunk: ScoreChunkUseCase,
+  ) {
     super();
     this.handlers = {
       'campaign-report': ({ reportId, campaignId }, job) => report.execute(reportId, campaignId, job),
@@ -19,6 +24,6 @@ export class ReportsProcessor extends WorkerHost {
   }
 
   process(job: Job): Promise<unknown> {
-    return dispatch(QUEUES.reports, this.handlers, job);
+    return dispatch(QUEUES.reports, this.handlers, job, this.db.whenReady());
   }
 }

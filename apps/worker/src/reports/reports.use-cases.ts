@@ -2,27 +2,33 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import type { ReportFailure } from '@app/domain';
-import { CampaignsRepository, ReportsRepository } from '@app/persistence';
+import { CampaignsRepository, ReportsRepository, ScoringRepository } from '@app/persistence';
 import { QUEUES } from '@app/queues';
 import { CampaignReports, SchemesService } from '@app/workflow';
-import { ScoreFormUseCase } from '../lifecycle/lifecycle.use-cases';
+import { scoreLoaded } from '../lifecycle/lifecycle.use-cases';
 
-/** Child of the year-end flow: scores the self-evaluated forms of one chunk that have no current score. */
+/**
+ * Child of the year-end flow: scores the self-evaluated forms of one chunk that have no current
+ * score — one query to load them, scoring in memory, one statement to store the scores.
+ */
 @Injectable()
 export class ScoreChunkUseCase {
   constructor(
-    private readonly reports: ReportsRepository,
+    private readonly scoring: ScoringRepository,
     private readonly campaigns: CampaignsRepository,
     private readonly schemes: SchemesService,
-    private readonly score: ScoreFormUseCase,
   ) {}
 
   async execute(campaignId: string, formIds: string[]): Promise<{ forms: number; scored: number }> {
     const campaign = await this.campaigns.findInScope(campaignId, null);
     const scheme = await this.schemes.forCampaign(campaign?.schemeVersion ?? null);
-    const todo = await this.reports.needingScore(formIds, scheme.version);
-    for (const id of todo) await this.score.execute(id);
-    return { forms: formIds.length, scored: todo.length };
+    const todo = await this.scoring.toScore(formIds, scheme.version);
+    const scores = todo.map((f) => {
+      const result = scoreLoaded(f.formId, f.selfEvaluation, f, scheme);
+      return { formId: f.formId, schemeVersion: scheme.version, total: result.total, grade: result.grade, result, formVersion: f.version };
+    });
+    await this.scoring.saveScores(scores);
+    return { forms: formIds.length, scored: scores.length };
   }
 }
 

@@ -57,17 +57,6 @@ export class ReportsRepository {
     return rows.map((r) => r.id);
   }
 
-  /** Forms of a chunk that are self-evaluated but have no score of this scheme for their current version. */
-  async needingScore(formIds: string[], schemeVersion: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.db.source.query(
-      `SELECT f.id FROM forms f LEFT JOIN scores s ON s.form_id = f.id AND s.scheme_version = $2
-        WHERE f.id = ANY($1) AND f.state IN ('selfEvaluationReview', 'completed')
-          AND (s.form_id IS NULL OR s.form_version < f.version)`,
-      [formIds, schemeVersion],
-    );
-    return rows.map((r) => r.id);
-  }
-
   /**
    * Every form of the campaign as a report line (without per-indicator detail: the lowest indicators
    * come from lowestIndicators(), so that 100,000 forms do not mean a million objects in memory).

@@ -55,6 +55,37 @@ export class ScoringRepository {
     );
   }
 
+  /**
+   * What scoring needs for each form of a chunk that is self-evaluated and has no score of this
+   * scheme for its current version: one query for the whole chunk (the year-end batch).
+   */
+  toScore(formIds: string[], schemeVersion: string): Promise<{ formId: string; version: number; selfEvaluation: unknown; content: StoredContent; approvedAmount: string }[]> {
+    return this.db.source.query(
+      `SELECT f.id AS "formId", f.version, f.self_evaluation AS "selfEvaluation", r.content, r.approved_amount::text AS "approvedAmount"
+         FROM forms f
+         LEFT JOIN scores s ON s.form_id = f.id AND s.scheme_version = $2
+         JOIN LATERAL (SELECT content, approved_amount FROM form_revisions
+                        WHERE form_id = f.id AND reason = 'approved' ORDER BY revision DESC LIMIT 1) r ON true
+        WHERE f.id = ANY($1) AND f.state IN ('selfEvaluationReview', 'completed') AND f.self_evaluation IS NOT NULL
+          AND (s.form_id IS NULL OR s.form_version < f.version)`,
+      [formIds, schemeVersion],
+    );
+  }
+
+  /** saveScore for many forms in one statement (same rules: one row per form and scheme, newer wins). */
+  async saveScores(scores: Omit<StoredScore, 'computedAt'>[]): Promise<void> {
+    if (!scores.length) return;
+    await this.db.source.query(
+      `INSERT INTO scores (form_id, scheme_version, total, grade, result, form_version)
+       SELECT x.form_id, x.scheme_version, x.total, x.grade, x.result, x.form_version
+         FROM jsonb_to_recordset($1::jsonb) AS x(form_id uuid, scheme_version text, total numeric, grade text, result jsonb, form_version int)
+       ON CONFLICT (form_id, scheme_version) DO UPDATE
+         SET total = EXCLUDED.total, grade = EXCLUDED.grade, result = EXCLUDED.result, form_version = EXCLUDED.form_version, computed_at = now()
+       WHERE scores.form_version <= EXCLUDED.form_version`,
+      [JSON.stringify(scores.map((s) => ({ form_id: s.formId, scheme_version: s.schemeVersion, total: s.total, grade: s.grade, result: s.result, form_version: s.formVersion })))],
+    );
+  }
+
   async score(formId: string, schemeVersion: string): Promise<StoredScore | null> {
     const rows: StoredScore[] = await this.db.source.query(
       `SELECT form_id AS "formId", scheme_version AS "schemeVersion", total, grade, result, form_version AS "formVersion", computed_at AS "computedAt"
