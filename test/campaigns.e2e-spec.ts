@@ -28,6 +28,7 @@ describe('campaigns (e2e)', () => {
       selfEvaluationOpensAt: '2100-01-01T00:00:00+08:00',
       selfEvaluationDeadline: '2100-04-30T18:00:00+08:00',
       reminderOffsets: ['P7D', 'P3D', 'P1D'],
+      schemeVersion: null,
       createdAt: expect.stringMatching(/\+08:00$/),
     });
     campaignA = res.body.id;

@@ -84,6 +84,38 @@ describe('campaign report (e2e)', () => {
     expect(cells).toContain(forms.broken);
   });
 
+  it('rescores the campaign under another registered scheme and keeps the scores of the first', async () => {
+    const scheme = {
+      version: 'province-x.2025', name: '某省项目支出绩效自评（执行率 10 · 产出 40 · 效益 40 · 满意度 10）',
+      executionWeight: '10', categoryWeights: { 产出指标: '40', 效益指标: '40', 满意度指标: '10' }, reverseFormula: 'linear',
+      qualitativeTiers: [
+        { tier: 'achieved', label: '达成年度指标', min: '0.9', max: '1', maxInclusive: true },
+        { tier: 'partial', label: '部分达成年度指标并具有一定效果', min: '0.6', max: '0.9', maxInclusive: false },
+        { tier: 'notAchieved', label: '未达成年度指标且效果较差', min: '0', max: '0.6', maxInclusive: false },
+      ],
+      grades: [{ grade: '优', min: '85' }, { grade: '良', min: '75' }, { grade: '中', min: '60' }, { grade: '差', min: '0' }],
+      explainAboveRatio: '1.5', executionReasonBelow: '0.8',
+    };
+    expect((await request(api.http).post('/api/scoring-schemes').set('Authorization', w.tokens.reviewerA).send(scheme)).status).toBe(403);
+    const bad = await request(api.http).post('/api/scoring-schemes').set('Authorization', w.admin).send({ ...scheme, version: 'bad.1', executionWeight: '20' });
+    expect(bad.status).toBe(422);
+    expect((await request(api.http).post('/api/scoring-schemes').set('Authorization', w.admin).send(scheme)).status).toBe(201);
+    expect((await request(api.http).post('/api/scoring-schemes').set('Authorization', w.admin).send({ ...scheme, name: '改过' })).status).toBe(409);
+
+    const run = await request(api.http).post(`/api/reports/campaigns/${campaign}/run`).set('Authorization', w.admin).send({ schemeVersion: scheme.version });
+    expect(run.status).toBe(202);
+    await waitFor(async () => {
+      const [r] = await api.db.source.query(`SELECT status FROM reports WHERE id = $1`, [run.body.reportId]);
+      return r.status === 'done';
+    }, { timeoutMs: 30_000, what: 'the rescoring' });
+    const rows: { scheme_version: string; total: string }[] = await api.db.source.query(
+      `SELECT scheme_version, total::text FROM scores WHERE form_id = $1 ORDER BY scheme_version`, [forms.good]);
+    expect(rows.map((r) => r.scheme_version)).toEqual(['cz2020-10.v1', 'province-x.2025']);
+    const other = (await request(api.http).get(`/api/reports/campaigns/${campaign}?schemeVersion=${scheme.version}`).set('Authorization', w.admin)).body;
+    expect(other).toMatchObject({ schemeVersion: scheme.version, averageScore: rows[1].total });
+    expect((await request(api.http).get(`/api/reports/campaigns/${campaign}?schemeVersion=nope`).set('Authorization', w.admin)).status).toBe(422);
+  });
+
   it('is for the department and admins only', async () => {
     expect((await request(api.http).get(`/api/reports/campaigns/${campaign}`).set('Authorization', w.admin)).status).toBe(200);
     expect((await request(api.http).get(`/api/reports/campaigns/${campaign}`).set('Authorization', w.tokens.unitA1)).status).toBe(403);

@@ -13,6 +13,7 @@ import { FormsModule } from './forms/forms.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OperationsModule } from './operations/operations.module';
 import { ReportsModule } from './reports/reports.module';
+import { ScoringModule } from './scoring/scoring.module';
 
 import { HealthController } from './health/health.controller';
 
@@ -37,6 +38,7 @@ export class AppModule {
         NotificationsModule,
         OperationsModule,
         ReportsModule,
+        ScoringModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

@@ -46,9 +46,9 @@ export interface JobPayloads {
   };
   reports: {
     /** Parent of a flow: once the chunks are done (or failed), summarise the campaign into its report. */
-    'campaign-report': { reportId: string; campaignId: string };
+    'campaign-report': { reportId: string; campaignId: string; schemeVersion?: string };
     /** Child: score the self-evaluated forms of a chunk that have no current score. */
-    'report-chunk': { reportId: string; campaignId: string; formIds: string[] };
+    'report-chunk': { reportId: string; campaignId: string; formIds: string[]; schemeVersion?: string };
   };
 }
 

@@ -16,8 +16,9 @@ export class CampaignReports {
     private readonly schemes: SchemesService,
   ) {}
 
-  async summary(campaign: CampaignRecord, failures: ReportFailure[], now = new Date()): Promise<CampaignReport> {
-    const scheme = await this.schemes.forCampaign(campaign.schemeVersion);
+  /** `schemeVersion` overrides the campaign's (a rescoring under another scheme). */
+  async summary(campaign: CampaignRecord, failures: ReportFailure[], now = new Date(), schemeVersion?: string): Promise<CampaignReport> {
+    const scheme = await this.schemes.forCampaign(schemeVersion ?? campaign.schemeVersion);
     const summary = summarizeCampaign({
       campaign: {
         id: campaign.id,

@@ -2,6 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DEFAULT_SCHEME, ScoringScheme } from '@app/domain';
 import { Database, ScoringRepository } from '@app/persistence';
 
+/** A scheme version nobody registered: the client's mistake (422), not a server fault. */
+export class SchemeNotFoundError extends Error {
+  constructor(readonly version: string) {
+    super(`评分方案“${version}”未登记`);
+    this.name = 'SchemeNotFoundError';
+  }
+}
+
 /**
  * Scoring schemes by version (DESIGN §4: a scheme is data, chosen per campaign). The default scheme
  * of this release is stored on start, so that every stored score names a scheme that exists.
@@ -23,7 +31,7 @@ export class SchemesService {
     const known = this.cache.get(version);
     if (known) return known;
     const stored = (await this.scoring.scheme(version)) as ScoringScheme | null;
-    if (!stored) throw new Error(`scoring scheme ${version} is not stored`);
+    if (!stored) throw new SchemeNotFoundError(version);
     this.cache.set(version, stored);
     return stored;
   }

@@ -14,6 +14,7 @@ export function campaignView(c: CampaignRecord): CampaignView {
     selfEvaluationOpensAt: toShanghaiIso(c.selfEvaluationOpensAt),
     selfEvaluationDeadline: toShanghaiIso(c.selfEvaluationDeadline),
     reminderOffsets: c.reminderOffsets,
+    schemeVersion: c.schemeVersion,
     createdAt: toShanghaiIso(c.createdAt),
   };
 }

@@ -2,6 +2,7 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { CalendarYearMissingError } from '@app/domain';
 import { DatabaseUnavailableError } from '@app/persistence';
+import { SchemeNotFoundError } from '@app/workflow';
 import { ApiError, ErrorCode } from './api-error';
 
 const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
@@ -73,6 +74,9 @@ export function mapError(err: unknown): MappedError {
       details: [{ path: 'calendar', rule: 'calendar.yearMissing', message: err.message, year: err.year }],
       unexpected: false,
     };
+  }
+  if (err instanceof SchemeNotFoundError) {
+    return { status: 422, code: 'VALIDATION_FAILED', message: err.message, details: [{ path: 'schemeVersion', rule: 'scheme.unknown', message: err.message }], unexpected: false };
   }
   if (err instanceof ThrottlerException) {
     return { status: 429, code: 'RATE_LIMITED', message: MESSAGE_BY_CODE.RATE_LIMITED, details: [], unexpected: false };

@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { toShanghaiIso } from '@app/domain';
@@ -12,6 +13,13 @@ import { departmentScope } from '../common/scope';
 import { RunReportUseCase } from './run-report.use-case';
 import { campaignReportWorkbook } from '../exports';
 import { xlsxDownload } from '../forms/forms.controller';
+
+export class SchemeChoice {
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  schemeVersion?: string;
+}
 
 const CampaignId = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound('申报批次不存在') }));
 
@@ -41,10 +49,10 @@ export class ReportsController {
     summary: '批次报告：各状态数量、等级分布、平均分与按预算加权平均分、逾期、得分最低指标',
     description: '数据为当前实时汇总；batch 为最近一次年终批量评分（含未能处理的部分）',
   })
-  async get(@CampaignId() id: string, @CurrentCaller() caller: Caller) {
+  async get(@CampaignId() id: string, @Query() q: SchemeChoice, @CurrentCaller() caller: Caller) {
     const campaign = await this.campaignFor(id, caller);
     const last = await this.reports.latest(id);
-    const summary = await this.summaries.summary(campaign, last?.summary?.failures ?? [], this.clock.now());
+    const summary = await this.summaries.summary(campaign, last?.summary?.failures ?? [], this.clock.now(), q.schemeVersion);
     return {
       ...summary,
       batch: last && {
@@ -70,7 +78,7 @@ export class ReportsController {
   @Post(':id/run')
   @HttpCode(202)
   @ApiOperation({ summary: '启动年终批量评分并生成报告（BullMQ flow：每块申报表一个子任务）' })
-  async start(@CampaignId() id: string, @CurrentCaller() caller: Caller) {
-    return this.run.execute(await this.campaignFor(id, caller), caller);
+  async start(@CampaignId() id: string, @Body() body: SchemeChoice, @CurrentCaller() caller: Caller) {
+    return this.run.execute(await this.campaignFor(id, caller), caller, body.schemeVersion);
   }
 }

@@ -3,7 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FlowProducer } from 'bullmq';
 import { APP_CONFIG } from '@app/config';
 import type { AppConfig } from '@app/config';
-import { CampaignRecord, ReportsRepository } from '@app/persistence';
+import { CampaignRecord, ReportsRepository, ScoringRepository } from '@app/persistence';
+import { ApiError } from '../common/api-error';
 import { QUEUES } from '@app/queues';
 import { SchemesService } from '@app/workflow';
 import type { Caller } from '../common/caller';
@@ -18,12 +19,17 @@ export class RunReportUseCase {
   constructor(
     private readonly reports: ReportsRepository,
     private readonly schemes: SchemesService,
+    private readonly scoring: ScoringRepository,
     @InjectFlowProducer(QUEUES.reports) private readonly flows: FlowProducer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async execute(campaign: CampaignRecord, caller: Caller): Promise<{ reportId: string; chunks: number; forms: number }> {
-    const scheme = await this.schemes.forCampaign(campaign.schemeVersion);
+  /** `schemeVersion`: rescore under another registered scheme; the scores of the others stay. */
+  async execute(campaign: CampaignRecord, caller: Caller, schemeVersion?: string): Promise<{ reportId: string; chunks: number; forms: number; schemeVersion: string }> {
+    if (schemeVersion && !(await this.scoring.scheme(schemeVersion))) {
+      throw ApiError.validation([{ path: 'schemeVersion', rule: 'report.scheme', message: `评分方案“${schemeVersion}”未登记` }]);
+    }
+    const scheme = await this.schemes.forCampaign(schemeVersion ?? campaign.schemeVersion);
     const reportId = await this.reports.start(campaign.id, scheme.version, caller.id);
     const ids = await this.reports.formIds(campaign.id);
     const size = this.config.reportChunkSize;
@@ -32,15 +38,15 @@ export class RunReportUseCase {
     await this.flows.add({
       name: 'campaign-report',
       queueName: QUEUES.reports,
-      data: { reportId, campaignId: campaign.id },
+      data: { reportId, campaignId: campaign.id, schemeVersion: scheme.version },
       opts: { jobId: `report-${reportId}`, removeOnComplete: 100, removeOnFail: 100 },
       children: chunks.map((formIds, k) => ({
         name: 'report-chunk',
         queueName: QUEUES.reports,
-        data: { reportId, campaignId: campaign.id, formIds },
+        data: { reportId, campaignId: campaign.id, formIds, schemeVersion: scheme.version },
         opts: { jobId: `report-${reportId}-${k}`, ignoreDependencyOnFailure: true, attempts: 2, backoff: { type: 'fixed', delay: 500 } },
       })),
     });
-    return { reportId, chunks: chunks.length, forms: ids.length };
+    return { reportId, chunks: chunks.length, forms: ids.length, schemeVersion: scheme.version };
   }
 }

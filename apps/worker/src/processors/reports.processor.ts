@@ -17,8 +17,8 @@ export class ReportsProcessor extends WorkerHost {
   ) {
     super();
     this.handlers = {
-      'campaign-report': ({ reportId, campaignId }, job) => report.execute(reportId, campaignId, job),
-      'report-chunk': ({ campaignId, formIds }) => chunk.execute(campaignId, formIds),
+      'campaign-report': ({ reportId, campaignId, schemeVersion }, job) => report.execute(reportId, campaignId, job, schemeVersion),
+      'report-chunk': ({ campaignId, formIds, schemeVersion }) => chunk.execute(campaignId, formIds, schemeVersion),
     };
     assertHandlersComplete(QUEUES.reports, this.handlers);
   }

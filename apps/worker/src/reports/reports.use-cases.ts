@@ -19,9 +19,9 @@ export class ScoreChunkUseCase {
     private readonly schemes: SchemesService,
   ) {}
 
-  async execute(campaignId: string, formIds: string[]): Promise<{ forms: number; scored: number }> {
+  async execute(campaignId: string, formIds: string[], schemeVersion?: string): Promise<{ forms: number; scored: number }> {
     const campaign = await this.campaigns.findInScope(campaignId, null);
-    const scheme = await this.schemes.forCampaign(campaign?.schemeVersion ?? null);
+    const scheme = await this.schemes.forCampaign(schemeVersion ?? campaign?.schemeVersion ?? null);
     const todo = await this.scoring.toScore(formIds, scheme.version);
     const scores = todo.map((f) => {
       const result = scoreLoaded(f.formId, f.selfEvaluation, f, scheme);
@@ -47,11 +47,11 @@ export class CampaignReportUseCase {
     @InjectQueue(QUEUES.reports) private readonly queue: Queue,
   ) {}
 
-  async execute(reportId: string, campaignId: string, job: Job): Promise<{ forms: number; failures: number }> {
+  async execute(reportId: string, campaignId: string, job: Job, schemeVersion?: string): Promise<{ forms: number; failures: number }> {
     try {
       const campaign = await this.campaigns.findInScope(campaignId, null);
       if (!campaign) throw new Error(`campaign ${campaignId} not found`);
-      const summary = await this.summaries.summary(campaign, await this.failures(job));
+      const summary = await this.summaries.summary(campaign, await this.failures(job), new Date(), schemeVersion);
       await this.reports.finish(reportId, summary);
       return { forms: summary.forms, failures: summary.failures.length };
     } catch (err) {

@@ -26,6 +26,7 @@ export interface NewCampaign {
   selfEvaluationOpensAt: string;
   selfEvaluationDeadline: string;
   reminderOffsets: string[];
+  schemeVersion?: string | null;
   createdBy: string;
 }
 
@@ -49,10 +50,10 @@ export class CampaignsRepository {
   async create(c: NewCampaign, m?: EntityManager): Promise<CampaignRecord> {
     const rows: CampaignRecord[] = await (m ?? this.db.source.manager).query(
       `INSERT INTO campaigns (year, department_id, declaration_deadline, review_working_days, resubmit_working_days,
-                              self_evaluation_opens_at, self_evaluation_deadline, reminder_offsets, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
+                              self_evaluation_opens_at, self_evaluation_deadline, reminder_offsets, created_by, scheme_version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
       [c.year, c.departmentId, c.declarationDeadline, c.reviewWorkingDays, c.resubmitWorkingDays,
-        c.selfEvaluationOpensAt, c.selfEvaluationDeadline, c.reminderOffsets, c.createdBy],
+        c.selfEvaluationOpensAt, c.selfEvaluationDeadline, c.reminderOffsets, c.createdBy, c.schemeVersion ?? null],
     );
     return rows[0];
   }

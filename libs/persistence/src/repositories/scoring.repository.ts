@@ -26,6 +26,10 @@ export class ScoringRepository {
     ]);
   }
 
+  async schemes(): Promise<{ version: string; scheme: unknown; createdAt: Date }[]> {
+    return this.db.source.query(`SELECT version, scheme, created_at AS "createdAt" FROM scoring_schemes ORDER BY created_at, version`);
+  }
+
   async scheme(version: string): Promise<unknown | null> {
     const rows: { scheme: unknown }[] = await this.db.source.query(`SELECT scheme FROM scoring_schemes WHERE version = $1`, [version]);
     return rows[0]?.scheme ?? null;

@@ -42,6 +42,12 @@ export class CreateCampaignDto {
   @IsString({ each: true })
   @MaxLength(20, { each: true })
   reminderOffsets?: string[];
+
+  @ApiPropertyOptional({ example: 'cz2020-10.v1', description: '评分方案版本，默认为本版本的财预〔2020〕10号方案' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  schemeVersion?: string;
 }
 
 export class ListCampaignsQuery {
@@ -67,5 +73,6 @@ export class CampaignView {
   @ApiProperty() selfEvaluationOpensAt!: string;
   @ApiProperty() selfEvaluationDeadline!: string;
   @ApiProperty({ type: [String] }) reminderOffsets!: string[];
+  @ApiProperty({ nullable: true, type: String, description: '评分方案版本；null 为默认方案' }) schemeVersion!: string | null;
   @ApiProperty() createdAt!: string;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { checkCampaign, defaultSelfEvaluationOpensAt, reminderSchedule } from '@app/domain';
-import { CampaignRecord, CampaignsRepository, OrganisationsRepository, RemindersRepository } from '@app/persistence';
+import { CampaignRecord, CampaignsRepository, OrganisationsRepository, RemindersRepository, ScoringRepository } from '@app/persistence';
 import { Clock } from '../../../common/clock';
 import { ApiError } from '../../../common/api-error';
 import type { Caller } from '../../../common/caller';
@@ -15,6 +15,7 @@ export class CreateCampaignUseCase {
     private readonly campaigns: CampaignsRepository,
     private readonly orgs: OrganisationsRepository,
     private readonly reminders: RemindersRepository,
+    private readonly scoring: ScoringRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -36,12 +37,15 @@ export class CreateCampaignUseCase {
     if (!department || department.kind !== 'department') {
       problems.push({ path: 'departmentId', rule: 'campaign.department', message: '主管部门不存在' });
     }
+    if (body.schemeVersion && !(await this.scoring.scheme(body.schemeVersion))) {
+      problems.push({ path: 'schemeVersion', rule: 'campaign.scheme', message: `评分方案“${body.schemeVersion}”未登记` });
+    }
     if (problems.length) throw ApiError.validation(problems);
     // The declaration deadline is campaign-wide: its reminders reach the drafts when they fire (DESIGN §3).
     const dueAt = new Date(settings.declarationDeadline);
     const reminders = reminderSchedule('declaration', dueAt, settings.reminderOffsets, this.clock.now());
     return this.campaigns.transaction(async (m) => {
-      const campaign = await this.campaigns.create({ ...settings, departmentId: body.departmentId, createdBy: caller.id }, m);
+      const campaign = await this.campaigns.create({ ...settings, departmentId: body.departmentId, schemeVersion: body.schemeVersion ?? null, createdBy: caller.id }, m);
       await this.reminders.scheduleCampaignDeadline(campaign.id, { kind: 'declaration', dueAt, reminders }, m);
       return campaign;
     });
