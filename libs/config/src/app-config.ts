@@ -15,6 +15,8 @@ export interface AppConfig {
   authCacheSeconds: number;
   /** Enabled optional channels (webhook, e-mail); empty when none is configured. */
   channels: ChannelConfig[];
+  /** The names of the enabled channels ('webhook', 'email'): a delivery row is written for each. */
+  enabledChannels: string[];
   delivery: { attempts: number; backoffMs: number; retryAfterSeconds: number };
   metricsToken: string | null;
   reportChunkSize: number;
@@ -56,6 +58,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginRateLimitPerMinute: c.LOGIN_RATE_LIMIT,
     authCacheSeconds: c.AUTH_CACHE_SECONDS,
     channels: parseChannelConfig(c).channels,
+    enabledChannels: parseChannelConfig(c).channels.map((ch) => ch.channel),
     metricsToken: c.METRICS_TOKEN ?? null,
     reportChunkSize: c.REPORT_CHUNK_SIZE,
     delivery: { attempts: c.DELIVERY_ATTEMPTS, backoffMs: c.DELIVERY_BACKOFF_MS, retryAfterSeconds: c.DELIVERY_RETRY_AFTER_SECONDS },

@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { ALL_QUEUES, QUEUES } from './queue-names';
+import { ALL_QUEUES } from './queue-names';
 import { QueueErrorLogger } from './queue-error-logger';
 import { bullConnection } from './redis-connection';
 
@@ -11,7 +11,6 @@ import { bullConnection } from './redis-connection';
 export class QueuesModule {
   static forRoot(): DynamicModule {
     const queues = BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name })));
-    const flows = BullModule.registerFlowProducer({ name: QUEUES.reports });
     return {
       module: QueuesModule,
       imports: [
@@ -23,10 +22,9 @@ export class QueuesModule {
           }),
         }),
         queues,
-        flows,
       ],
       providers: [QueueErrorLogger],
-      exports: [queues, flows],
+      exports: [queues],
     };
   }
 }

@@ -49,7 +49,7 @@ export class FormTransitions {
     private readonly calendars: CalendarService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.channels = config.channels.map((c) => c.channel);
+    this.channels = config.enabledChannels;
   }
 
   async apply(req: TransitionRequest): Promise<TransitionResult> {

@@ -1,11 +1,10 @@
-import { InjectFlowProducer } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
-import type { FlowProducer } from 'bullmq';
+import { FlowProducer } from 'bullmq';
 import { APP_CONFIG } from '@app/config';
 import type { AppConfig } from '@app/config';
 import { CampaignRecord, ReportsRepository, ScoringRepository } from '@app/persistence';
 import { ApiError } from '../common/api-error';
-import { QUEUES } from '@app/queues';
+import { bullConnection, QUEUES } from '@app/queues';
 import { SchemesService } from '@app/workflow';
 import type { Caller } from '../common/caller';
 
@@ -20,7 +19,6 @@ export class RunReportUseCase {
     private readonly reports: ReportsRepository,
     private readonly schemes: SchemesService,
     private readonly scoring: ScoringRepository,
-    @InjectFlowProducer(QUEUES.reports) private readonly flows: FlowProducer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -35,18 +33,28 @@ export class RunReportUseCase {
     const size = this.config.reportChunkSize;
     const chunks: string[][] = [];
     for (let i = 0; i < ids.length; i += size) chunks.push(ids.slice(i, i + size));
-    await this.flows.add({
+    // A producer per run (runs are rare): a long-lived one would hold shutdown up while Redis is away.
+    const flows = new FlowProducer({ connection: bullConnection(this.config.redisUrl), prefix: this.config.queuePrefix });
+    try {
+      await this.addFlow(flows, reportId, campaign.id, scheme.version, chunks);
+    } finally {
+      await flows.close();
+    }
+    return { reportId, chunks: chunks.length, forms: ids.length, schemeVersion: scheme.version };
+  }
+
+  private async addFlow(flows: FlowProducer, reportId: string, campaignId: string, schemeVersion: string, chunks: string[][]): Promise<void> {
+    await flows.add({
       name: 'campaign-report',
       queueName: QUEUES.reports,
-      data: { reportId, campaignId: campaign.id, schemeVersion: scheme.version },
+      data: { reportId, campaignId, schemeVersion },
       opts: { jobId: `report-${reportId}`, removeOnComplete: 100, removeOnFail: 100 },
       children: chunks.map((formIds, k) => ({
         name: 'report-chunk',
         queueName: QUEUES.reports,
-        data: { reportId, campaignId: campaign.id, formIds, schemeVersion: scheme.version },
+        data: { reportId, campaignId, formIds, schemeVersion },
         opts: { jobId: `report-${reportId}-${k}`, ignoreDependencyOnFailure: true, attempts: 2, backoff: { type: 'fixed', delay: 500 } },
       })),
     });
-    return { reportId, chunks: chunks.length, forms: ids.length, schemeVersion: scheme.version };
   }
 }

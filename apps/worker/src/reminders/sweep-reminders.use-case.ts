@@ -20,7 +20,7 @@ export class SweepRemindersUseCase {
     private readonly reminders: RemindersRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.channels = config.channels.map((c) => c.channel);
+    this.channels = config.enabledChannels;
   }
 
   async execute(): Promise<SweepResult> {

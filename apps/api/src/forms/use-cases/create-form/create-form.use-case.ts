@@ -10,6 +10,7 @@ import { Clock } from '../../../common/clock';
 import { departmentScope } from '../../../common/scope';
 import type { FormBodyDto } from '../../dto/form-body.dto';
 import { prepareContent } from '../../form-content';
+import { journalActor } from '../../save-in-place';
 
 /** POST /api/forms (unit): a draft in the caller's unit, for a campaign of its department. */
 @Injectable()
@@ -60,10 +61,7 @@ export class CreateFormUseCase {
       from: null,
       to: INITIAL_STATE,
       formVersion: 1,
-      actorId: caller.id,
-      actorUsername: caller.username,
-      actorRole: caller.role,
-      actorOrgId: caller.orgId,
+      ...journalActor(caller),
       comment: null,
       payload: {},
       at,

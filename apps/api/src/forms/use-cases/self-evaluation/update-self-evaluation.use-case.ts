@@ -8,6 +8,7 @@ import type { SelfEvaluationDto } from '../../dto/self-evaluation.dto';
 import { versionConflict } from '../../form-errors';
 import { formScope } from '../../form-scope';
 import { formView, FormView } from '../../form-view';
+import { saveInPlace } from '../../save-in-place';
 import { SelfEvaluationChecks } from './self-evaluation-checks';
 
 // Problems that make a score wrong rather than incomplete: refused at once (issue: "a unit mismatch is a 422").
@@ -41,30 +42,10 @@ export class UpdateSelfEvaluationUseCase {
     const refused = score.problems.errors.filter((p) => REFUSED_AT_ONCE.has(p.rule));
     if (refused.length) throw ApiError.validation(refused.map((p) => ({ path: p.path, rule: p.rule, message: p.message })), '实际完成值无法评分');
 
-    const at = this.clock.now().toISOString();
-    const changes = {
-      state: form.state,
-      snapshot: form.snapshot,
-      machineVersion: form.machineVersion,
-      version: form.version + 1,
-      requestedTotal: form.requestedTotal,
-      approvedAmount: form.approvedAmount,
+    const after = await saveInPlace(this.forms, form, caller, this.clock.now().toISOString(), 'SELF_EVALUATION_UPDATE', {
       selfEvaluation: content,
-    };
-    const { applied, seq } = await this.forms.saveWithEvent(form, changes, {
-      type: 'SELF_EVALUATION_UPDATE',
-      from: form.state,
-      to: form.state,
-      formVersion: changes.version,
-      actorId: caller.id,
-      actorUsername: caller.username,
-      actorRole: caller.role,
-      actorOrgId: caller.orgId,
-      comment: null,
       payload: { total: score.total },
-      at,
     });
-    if (!applied) throw versionConflict((await this.forms.findInScope(id, formScope(caller)))?.version ?? form.version + 1);
-    return { ...formView({ ...form, ...changes, lastEventSeq: seq, updatedAt: new Date(at) }, caller), score };
+    return { ...formView(after, caller), score };
   }
 }

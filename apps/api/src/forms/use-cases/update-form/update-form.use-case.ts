@@ -6,6 +6,7 @@ import { Clock } from '../../../common/clock';
 import type { UpdateFormDto } from '../../dto/form-body.dto';
 import { prepareContent } from '../../form-content';
 import { formScope } from '../../form-scope';
+import { saveInPlace } from '../../save-in-place';
 import { versionConflict } from '../../form-errors';
 
 // DESIGN §2: "The form content is editable only in draft and returned."
@@ -31,31 +32,6 @@ export class UpdateFormUseCase {
     }
     if (body.version !== form.version) throw versionConflict(form.version);
     const content = prepareContent(body, form.content);
-    const at = this.clock.now().toISOString();
-    const changes = {
-      state: form.state,
-      snapshot: form.snapshot,
-      machineVersion: form.machineVersion,
-      version: form.version + 1,
-      content,
-      requestedTotal: content.funds.total || null,
-      approvedAmount: form.approvedAmount,
-    };
-    const { applied, seq } = await this.forms.saveWithEvent(form, changes, {
-      type: 'UPDATE',
-      from: form.state,
-      to: form.state,
-      formVersion: changes.version,
-      actorId: caller.id,
-      actorUsername: caller.username,
-      actorRole: caller.role,
-      actorOrgId: caller.orgId,
-      comment: null,
-      payload: {},
-      at,
-    });
-    // A concurrent write (an edit, a submission) got there first: nothing was changed.
-    if (!applied) throw versionConflict((await this.forms.findInScope(id, formScope(caller)))?.version ?? form.version + 1);
-    return { ...form, ...changes, lastEventSeq: seq, updatedAt: new Date(at) };
+    return saveInPlace(this.forms, form, caller, this.clock.now().toISOString(), 'UPDATE', { content });
   }
 }

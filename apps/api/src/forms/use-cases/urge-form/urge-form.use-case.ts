@@ -22,7 +22,7 @@ export class UrgeFormUseCase {
     private readonly urges: UrgesRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.channels = config.channels.map((c) => c.channel);
+    this.channels = config.enabledChannels;
   }
 
   async execute(id: string, caller: Caller, note?: string): Promise<{ notified: number }> {
