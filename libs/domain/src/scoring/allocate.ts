@@ -48,22 +48,29 @@ export interface Amount {
 }
 
 // Equal splits recur (the same category weight over the same number of indicators on most forms).
-const EQUAL_SPLITS = new Map<string, Amount[]>();
+interface EqualSplit {
+  byRank: Amount[];
+  /** Every share is the same amount (30 / 4): no order to establish. */
+  uniform: boolean;
+}
+const EQUAL_SPLITS = new Map<string, EqualSplit>();
 const EQUAL_SPLITS_LIMIT = 1_000;
 
 /** allocate() for equal shares, cached per (total, count): the extra 分 go to the smallest keys. */
 export function allocateEqually(total: Amount, keys: readonly string[]): Amount[] {
   const n = keys.length;
   const cacheKey = `${total.text}|${n}`;
-  let byRank = EQUAL_SPLITS.get(cacheKey);
-  if (byRank === undefined) {
+  let split = EQUAL_SPLITS.get(cacheKey);
+  if (split === undefined) {
     const ranks = keys.map((_k, i) => String(i).padStart(8, '0'));
-    byRank = allocate(total.value, keys.map(() => ONE), ranks).map((value) => ({ value, text: fixed2(value) }));
+    const byRank = allocate(total.value, keys.map(() => ONE), ranks).map((value) => ({ value, text: fixed2(value) }));
+    split = { byRank, uniform: byRank.every((a) => a.text === byRank[0]!.text) };
     if (EQUAL_SPLITS.size >= EQUAL_SPLITS_LIMIT) EQUAL_SPLITS.clear();
-    EQUAL_SPLITS.set(cacheKey, byRank);
+    EQUAL_SPLITS.set(cacheKey, split);
   }
+  if (split.uniform) return split.byRank.slice();
   const order = [...keys.keys()].sort((a, b) => compareKeys(keys[a], keys[b]) || a - b);
   const out = new Array<Amount>(n);
-  order.forEach((index, rank) => (out[index] = byRank[rank]!));
+  order.forEach((index, rank) => (out[index] = split.byRank[rank]!));
   return out;
 }

@@ -29,14 +29,18 @@ function canonical(parsed: Exclude<TargetParseResult, { kind: 'error' }>): strin
 }
 
 // The 一级 of a (一级, 二级) as printed: a handful of distinct pairs across all forms.
-const LEVEL1 = new Map<string, Level1 | null>();
+const LEVEL1 = new Map<string, Map<string, Level1 | null>>();
 function level1Of2(level1: string, level2: string): Level1 | null {
-  const key = `${level1}\u0000${level2}`;
-  let l = LEVEL1.get(key);
+  let byLevel2 = LEVEL1.get(level1);
+  if (byLevel2 === undefined) {
+    if (LEVEL1.size >= 1_000) LEVEL1.clear();
+    LEVEL1.set(level1, (byLevel2 = new Map()));
+  }
+  let l = byLevel2.get(level2);
   if (l === undefined) {
     l = normaliseLevel1(level1) ?? level1Of(normaliseLevel2(level2) ?? '');
-    if (LEVEL1.size >= 10_000) LEVEL1.clear();
-    LEVEL1.set(key, l);
+    if (byLevel2.size >= 1_000) byLevel2.clear();
+    byLevel2.set(level2, l);
   }
   return l;
 }
@@ -50,8 +54,8 @@ export function readBaseline(indicators: readonly BaselineIndicator[], problems:
   return (Array.isArray(indicators) ? indicators : []).map((raw, index): Row => {
     const indicator: BaselineIndicator = raw ?? ({} as BaselineIndicator);
     const id = typeof indicator.id === 'string' ? indicator.id : String(indicator.id ?? '');
-    const path = `baseline.indicators[${index}]`;
-    if (seen.has(id)) problems.error('baseline.duplicateId', `${path}.id`, `指标编号“${id}”重复。`, id);
+    const path = (field: string) => `baseline.indicators[${index}].${field}`;
+    if (seen.has(id)) problems.error('baseline.duplicateId', path('id'), `指标编号“${id}”重复。`, id);
     seen.add(id);
 
     const parsed = parseTarget(text(indicator.target));
@@ -59,10 +63,10 @@ export function readBaseline(indicators: readonly BaselineIndicator[], problems:
     const category = level1 === null ? null : scoringCategory(level1);
     const name = text(indicator.name);
     if (parsed.kind === 'error') {
-      problems.error('baseline.target', `${path}.target`, `指标“${name}”的年度指标值无法识别，不能评分：${parsed.message}`, id);
+      problems.error('baseline.target', path('target'), `指标“${name}”的年度指标值无法识别，不能评分：${parsed.message}`, id);
     }
     if (category === null && parsed.kind !== 'none') {
-      problems.error('baseline.level1', `${path}.level1`, `指标“${name}”的一级指标“${text(indicator.level1)}”不是标准类别，无法计入评分。`, id);
+      problems.error('baseline.level1', path('level1'), `指标“${name}”的一级指标“${text(indicator.level1)}”不是标准类别，无法计入评分。`, id);
     }
     return {
       index,

@@ -43,17 +43,60 @@ export function quantityValue(q: { readonly value: string }): Decimal {
 /** Half-up to 2 decimals, rendered with exactly 2 ("8.62"). */
 export function fixed2(d: Decimal): string {
   if (d === ZERO) return '0.00';
-  const s = d.toFixed(2, Decimal.ROUND_HALF_UP);
-  return s === '-0.00' ? '0.00' : s;
+  return halfUpFixed(d, 2);
 }
 
 /** Half-up to 4 decimals ("0.8618"): rates and ratios. */
 export function fixed4(d: Decimal): string {
   if (d === ONE) return '1.0000';
   if (d === ZERO) return '0.0000';
-  const s = d.toFixed(4, Decimal.ROUND_HALF_UP);
-  return s === '-0.0000' ? '0.0000' : s;
+  return halfUpFixed(d, 4);
 }
+
+/**
+ * `d.toFixed(dp, ROUND_HALF_UP)` without "-0.00", read straight from the instance's documented digits
+ * (`d`: base-1e7 words, `e`: base-10 exponent, `s`: sign). decimal.js copies and re-rounds the value
+ * first, which made formatting a fifth of the scoring time; decimal.spec.ts checks the two agree.
+ */
+function halfUpFixed(x: Decimal, dp: number): string {
+  const words = x.d;
+  if (words === null || words === undefined || !Number.isFinite(x.e)) return x.toFixed(dp, Decimal.ROUND_HALF_UP);
+  let digits = String(words[0]);
+  for (let i = 1; i < words.length; i++) digits += String(words[i]).padStart(7, '0');
+  // The value is 0.<digits> × 10^(e+1); its scaled integer keeps the first e + 1 + dp digits.
+  const keep = x.e + 1 + dp;
+  let scaled: string;
+  if (keep < 0 || (keep === 0 && digits.charCodeAt(0) < 53)) scaled = '0';
+  else if (keep === 0) scaled = '1';
+  else {
+    scaled = digits.length >= keep ? digits.slice(0, keep) : digits + '0'.repeat(keep - digits.length);
+    if (digits.length > keep && digits.charCodeAt(keep) >= 53) scaled = (BigInt(scaled) + 1n).toString();
+  }
+  if (scaled.length <= dp) scaled = '0'.repeat(dp + 1 - scaled.length) + scaled;
+  const text = `${scaled.slice(0, scaled.length - dp)}.${scaled.slice(scaled.length - dp)}`;
+  return x.s < 0 && /[1-9]/.test(scaled) ? `-${text}` : text;
+}
+
+/**
+ * compare(a, b) < 0, = 0, > 0 as a < b, a = b, a > b, for finite values. decimal.js's comparisons first
+ * copy their argument into a new instance; these hot-path comparisons of our own values need not.
+ */
+export function compare(x: Decimal, y: Decimal): number {
+  const [xd, yd, xs, ys] = [x.d, y.d, x.s, y.s];
+  if (!xd || !yd) return x.comparedTo(y); // NaN or ±Infinity: never built by scoring, kept correct anyway
+  if (!xd[0] || !yd[0]) return xd[0] ? xs : yd[0] ? -ys : 0;
+  if (xs !== ys) return xs;
+  if (x.e !== y.e) return (x.e > y.e) !== xs < 0 ? 1 : -1;
+  const n = Math.min(xd.length, yd.length);
+  for (let i = 0; i < n; i++) if (xd[i] !== yd[i]) return (xd[i]! > yd[i]!) !== xs < 0 ? 1 : -1;
+  return xd.length === yd.length ? 0 : (xd.length > yd.length) !== xs < 0 ? 1 : -1;
+}
+
+export const gte = (x: Decimal, y: Decimal): boolean => compare(x, y) >= 0;
+export const gt = (x: Decimal, y: Decimal): boolean => compare(x, y) > 0;
+export const lte = (x: Decimal, y: Decimal): boolean => compare(x, y) <= 0;
+export const lt = (x: Decimal, y: Decimal): boolean => compare(x, y) < 0;
+export const eq = (x: Decimal, y: Decimal): boolean => compare(x, y) === 0;
 
 /** Rounds half up to the 分 (0.01) and keeps it a Decimal, for sums of rounded scores. */
 export function round2(d: Decimal): Decimal {
@@ -62,9 +105,9 @@ export function round2(d: Decimal): Decimal {
 
 export function clamp01(d: Decimal): Decimal {
   if (d.isNeg()) return ZERO;
-  return d.gt(ONE) ? ONE : d;
+  return gt(d, ONE) ? ONE : d;
 }
 
 export function min(a: Decimal, b: Decimal): Decimal {
-  return a.lte(b) ? a : b;
+  return lte(a, b) ? a : b;
 }

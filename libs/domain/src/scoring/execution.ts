@@ -1,7 +1,7 @@
 import { parsePrintedAmount } from '../money';
 import type { Amount } from './allocate';
 import type { CompiledScheme } from './check-scheme';
-import { D, fixed2, fixed4, min, nonNegative, ONE, round2, ZERO, type Dec } from './decimal';
+import { D, fixed2, fixed4, gt, lt, min, nonNegative, ONE, round2, ZERO, type Dec } from './decimal';
 import { hasText, type Problems } from './problems';
 import type { ExecutionScore } from './types';
 
@@ -43,11 +43,11 @@ export function scoreExecution(
       problems.warning('execution.zeroBudget', 'baseline.approvedAmount', '全年预算数为 0，预算执行率按 0 计。');
     } else {
       rate = spent.dividedBy(budget);
-      if (rate.gt(ONE)) problems.warning('execution.overBudget', 'budgetExecuted', '全年执行数超过全年预算数，执行率按 100% 计分。');
+      if (gt(rate, ONE)) problems.warning('execution.overBudget', 'budgetExecuted', '全年执行数超过全年预算数，执行率按 100% 计分。');
     }
   }
   const points = round2(min(rate, ONE).times(weight.value));
-  const reasonRequired = spent !== null && rate.lt(s.executionReasonBelow);
+  const reasonRequired = spent !== null && lt(rate, s.executionReasonBelow);
   const reasonGiven = hasText(reason);
   if (reasonRequired && !reasonGiven) {
     const threshold = s.executionReasonBelow.times(100).toFixed();

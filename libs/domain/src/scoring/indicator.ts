@@ -2,7 +2,7 @@ import { readActual } from './actual';
 import type { Row } from './baseline';
 import type { CompiledScheme } from './check-scheme';
 import type { Amount } from './allocate';
-import { fixed2, fixed4, ONE, round2, ZERO, type Dec } from './decimal';
+import { fixed2, fixed4, lt, ONE, round2, ZERO, type Dec } from './decimal';
 import { hasText, type Problems } from './problems';
 import { scoreQualitative } from './qualitative';
 import { combineParts, scoreQuantity, type QuantityOutcome } from './rules';
@@ -12,7 +12,7 @@ import type { IndicatorEvaluation, IndicatorRule, IndicatorScore, PartScore } fr
 interface Outcome {
   rule: IndicatorRule;
   ratio: Dec | null;
-  /** Points before rounding; null when the ratio gives them. */
+  /** Points the unit gave (at most 2 decimals); null when the ratio gives them. */
   points: Dec | null;
   met: boolean | null;
   explain: boolean;
@@ -31,11 +31,12 @@ export function scoreIndicator(
   problems: Problems,
 ): { score: IndicatorScore; points: Dec } {
   const weight = weightAmount.value;
-  const path = `indicators[${row.index}]`;
   const name = typeof row.indicator.name === 'string' ? row.indicator.name.trim() : '';
-  const actual = typeof entry?.actual === 'string' && entry.actual.trim() !== '' ? entry.actual.trim() : null;
-  const error = (rule: string, field: string, message: string) => problems.error(rule, `${path}.${field}`, `指标“${name}”：${message}`, row.id);
-  const warning = (rule: string, field: string, message: string) => problems.warning(rule, `${path}.${field}`, `指标“${name}”：${message}`, row.id);
+  const written = typeof entry?.actual === 'string' ? entry.actual.trim() : '';
+  const actual = written === '' ? null : written;
+  const path = (field: string) => `indicators[${row.index}].${field}`;
+  const error = (rule: string, field: string, message: string) => problems.error(rule, path(field), `指标“${name}”：${message}`, row.id);
+  const warning = (rule: string, field: string, message: string) => problems.warning(rule, path(field), `指标“${name}”：${message}`, row.id);
 
   let o: Outcome;
   if (row.parsed.kind === 'none') o = { ...UNSCORABLE, rule: 'notApplicable' };
@@ -71,9 +72,10 @@ export function scoreIndicator(
     }
   }
 
-  const points = o.points !== null ? round2(o.points) : pointsOf(o.ratio, weight);
+  // Points given by the unit (qualitative) already have at most 2 decimals, as does the weight that caps them.
+  const points = o.points !== null ? o.points : pointsOf(o.ratio, weight);
   const applicable = row.applicable;
-  const reasonRequired = applicable && o.met !== null && (!o.met || points.lt(weight));
+  const reasonRequired = applicable && o.met !== null && (!o.met || lt(points, weight));
   const reasonGiven = hasText(entry?.reason);
   if (reasonRequired && !reasonGiven) {
     const why = o.met ? `得分 ${fixed2(points)} 低于分值 ${weightAmount.text}` : '未完成年度指标值';

@@ -1,5 +1,5 @@
 import type { CompiledScheme } from './check-scheme';
-import { D, isTwoDecimals, min, ZERO, type Dec } from './decimal';
+import { D, gte, isTwoDecimals, lt, lte, min, ZERO, type Dec } from './decimal';
 import { QUALITATIVE_TIERS, type QualitativeTier } from './scheme';
 
 export interface QualitativeOutcome {
@@ -35,7 +35,7 @@ export function scoreQualitative(tier: unknown, points: unknown, weight: Dec, s:
   const low = weight.times(band.min);
   const high = weight.times(band.max);
   // A 0-point indicator has empty bands; 0 points is the only possible score.
-  const inside = weight.isZero() ? given.isZero() : given.gte(low) && (band.maxInclusive ? given.lte(high) : given.lt(high));
+  const inside = weight.isZero() ? given.isZero() : gte(given, low) && (band.maxInclusive ? lte(given, high) : lt(given, high));
   if (!inside) {
     const range = `${low.toFixed()} 至 ${high.toFixed()}${band.maxInclusive ? '（含）' : '（不含）'}`;
     problems.push({

@@ -1,6 +1,6 @@
 import type { QuantitativeTarget } from '../targets/types';
 import type { CompiledScheme } from './check-scheme';
-import { clamp01, ONE, quantityValue, ZERO, type Dec } from './decimal';
+import { clamp01, eq, gt, gte, lt, lte, ONE, quantityValue, ZERO, type Dec } from './decimal';
 import type { QuantityRule } from './types';
 
 /** How one actual fares against one target quantity; ratio is the fraction of the weight earned. */
@@ -11,6 +11,16 @@ export interface QuantityOutcome {
   rule: QuantityRule;
   /** The actual is ≥ explainAboveRatio × a positive (or equal) target: ask why (偏差原因说明). */
   explain: boolean;
+}
+
+// explainAboveRatio × target, per scheme and (memoised, frozen) target quantity.
+const THRESHOLDS = new WeakMap<CompiledScheme, WeakMap<object, Dec>>();
+function explainThreshold(target: QuantitativeTarget, t: Dec, s: CompiledScheme): Dec {
+  let byTarget = THRESHOLDS.get(s);
+  if (byTarget === undefined) THRESHOLDS.set(s, (byTarget = new WeakMap()));
+  let threshold = byTarget.get(target);
+  if (threshold === undefined) byTarget.set(target, (threshold = t.times(s.explainAboveRatio)));
+  return threshold;
 }
 
 const outcome = (met: boolean, ratio: Dec, rule: QuantityRule, explain = false): QuantityOutcome => ({ met, ratio, rule, explain });
@@ -27,9 +37,9 @@ export function scoreQuantity(target: QuantitativeTarget, actual: Dec, s: Compil
   const t = quantityValue(target);
   switch (target.direction) {
     case 'positive': {
-      if (target.comparator === '>' ? actual.gt(t) : actual.gte(t)) {
+      if (target.comparator === '>' ? gt(actual, t) : gte(actual, t)) {
         // Only a met target can be exceeded by 30 %.
-        const explain = t.isPos() && !t.isZero() && actual.gte(t.times(s.explainAboveRatio));
+        const explain = t.isPos() && !t.isZero() && gte(actual, explainThreshold(target, t, s));
         return outcome(true, ONE, 'positive.met', explain);
       }
       if (t.isZero()) return outcome(false, ZERO, 'zeroTarget');
@@ -37,14 +47,14 @@ export function scoreQuantity(target: QuantitativeTarget, actual: Dec, s: Compil
       return outcome(false, clamp01(actual.dividedBy(t)), 'positive.ratio');
     }
     case 'equal': {
-      if (actual.eq(t)) return outcome(true, ONE, 'equal.met');
+      if (eq(actual, t)) return outcome(true, ONE, 'equal.met');
       if (t.isZero()) return outcome(false, ZERO, 'zeroTarget');
       if (t.isNeg()) return outcome(false, ZERO, 'negativeTarget');
       // Above an = target the ratio is capped at full; the deviation still needs a reason.
-      return outcome(false, clamp01(actual.dividedBy(t)), 'equal.ratio', actual.gte(t.times(s.explainAboveRatio)));
+      return outcome(false, clamp01(actual.dividedBy(t)), 'equal.ratio', gte(actual, explainThreshold(target, t, s)));
     }
     case 'reverse': {
-      const within = target.comparator === '<' ? actual.lt(t) : actual.lte(t);
+      const within = target.comparator === '<' ? lt(actual, t) : lte(actual, t);
       if (within || (actual.isZero() && !t.isNeg())) return outcome(true, ONE, 'reverse.met');
       if (t.isZero()) return outcome(false, ZERO, 'zeroTarget');
       if (t.isNeg()) return outcome(false, ZERO, 'negativeTarget');

@@ -1,6 +1,6 @@
 import { readBaseline } from './baseline';
 import { compileScheme } from './check-scheme';
-import { fixed2, ZERO, type Dec } from './decimal';
+import { fixed2, gte, ZERO, type Dec } from './decimal';
 import { scoreExecution } from './execution';
 import { scoreIndicator } from './indicator';
 import { hasText, Problems } from './problems';
@@ -39,13 +39,18 @@ export function scoreForm(baseline: ScoringBaseline, selfEvaluation: SelfEvaluat
     problems.warning('goalAchievement.missing', 'goalAchievement', '请填写年度总体目标完成情况。');
   }
 
+  // Only applicable indicators (a known category) can earn points; 0 adds nothing.
   const sums = new Map(layout.categories.map((c) => [c.category, ZERO]));
-  for (const x of scored) if (x.score.category !== null) sums.set(x.score.category, sums.get(x.score.category)!.plus(x.points));
-  const categories = layout.categories.map(
-    (c): CategoryScore => ({ level1: c.category, weight: c.weight.text, points: fixed2(sums.get(c.category)!), applicable: c.applicable }),
-  );
+  for (const x of scored) {
+    if (x.score.category !== null && x.points !== ZERO) sums.set(x.score.category, sums.get(x.score.category)!.plus(x.points));
+  }
   // DESIGN §4 rounding: total = Σ of the rounded scores, never a rounding of the exact sum.
-  const total = scored.reduce((sum, x) => sum.plus(x.points), execution.points);
+  let total = execution.points;
+  const categories = layout.categories.map((c): CategoryScore => {
+    const points = sums.get(c.category)!;
+    if (points !== ZERO) total = total.plus(points);
+    return { level1: c.category, weight: c.weight.text, points: fixed2(points), applicable: c.applicable };
+  });
   const result: ScoreResult = {
     total: fixed2(total),
     grade: gradeOf(total, s.grades),
@@ -60,21 +65,21 @@ export function scoreForm(baseline: ScoringBaseline, selfEvaluation: SelfEvaluat
 }
 
 function gradeOf(total: Dec, grades: { grade: Grade; min: Dec }[]): Grade {
-  return (grades.find((g) => total.gte(g.min)) ?? grades[grades.length - 1]!).grade;
+  return (grades.find((g) => gte(total, g.min)) ?? grades[grades.length - 1]!).grade;
 }
 
 /** The unit's entries by indicator; an entry for no indicator, or a second one, is an error. */
 function entriesById(ids: string[], list: unknown, problems: Problems): Map<string, IndicatorEvaluation> {
-  const known = new Map(ids.map((id, index) => [id, index]));
   const entries = new Map<string, IndicatorEvaluation>();
-  for (const raw of Array.isArray(list) ? (list as unknown[]) : []) {
-    const entry = (raw ?? {}) as IndicatorEvaluation;
-    const id = String(entry.indicatorId ?? '');
-    const index = known.get(id);
-    if (index === undefined) {
+  const items = Array.isArray(list) ? (list as unknown[]) : [];
+  let known: Set<string> | null = null; // built only when an entry is not in the baseline's order
+  for (let k = 0; k < items.length; k++) {
+    const entry = (items[k] ?? {}) as IndicatorEvaluation;
+    const id = typeof entry.indicatorId === 'string' ? entry.indicatorId : String(entry.indicatorId ?? '');
+    if (ids[k] !== id && !(known ??= new Set(ids)).has(id)) {
       problems.error('selfEvaluation.unknownIndicator', 'indicators', `自评中的指标“${id}”不在批复的绩效目标中。`, id);
     } else if (entries.has(id)) {
-      problems.error('selfEvaluation.duplicateIndicator', `indicators[${index}]`, `指标“${id}”的自评填写了多次。`, id);
+      problems.error('selfEvaluation.duplicateIndicator', `indicators[${ids.lastIndexOf(id)}]`, `指标“${id}”的自评填写了多次。`, id);
     } else entries.set(id, entry);
   }
   return entries;

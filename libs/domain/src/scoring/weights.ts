@@ -92,13 +92,17 @@ function topLayout(applicable: boolean[], s: CompiledScheme): TopLayout {
 function indicatorShares(category: ScoringCategory, all: Row[], members: Row[], s: CompiledScheme, problems: Problems): Dec[] | null {
   const given = (r: Row) => typeof r.indicator.weight === 'string' && r.indicator.weight.trim() !== '';
   if (!all.some(given)) return null;
-  for (const r of all.filter((x) => given(x) && nonNegative(x.indicator.weight) === null)) {
+  const values = new Map(all.map((r) => [r, nonNegative(r.indicator.weight)]));
+  for (const r of all.filter((x) => given(x) && values.get(x) === null)) {
     const path = `baseline.indicators[${r.index}].weight`;
     problems.warning('weights.format', path, `指标“${r.indicator.name}”的分值“${r.indicator.weight}”不是有效数字，已忽略。`, r.id);
   }
-  const valid = members.map((r) => nonNegative(r.indicator.weight));
+  const valid = members.map((r) => values.get(r)!);
   if (valid.every((w) => w !== null)) {
-    const written = all.map((r) => nonNegative(r.indicator.weight)).reduce<Dec>((sum, w) => (w === null ? sum : sum.plus(w)), ZERO);
+    const written = all.reduce<Dec>((sum, r) => {
+      const w = values.get(r)!;
+      return w === null ? sum : sum.plus(w);
+    }, ZERO);
     if (!written.eq(s.categoryWeights[category])) {
       problems.warning(
         'weights.sum',
