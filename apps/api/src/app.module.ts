@@ -12,6 +12,7 @@ import { CampaignsModule } from './campaigns/campaigns.module';
 import { FormsModule } from './forms/forms.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OperationsModule } from './operations/operations.module';
+import { ReferenceModule } from './reference/reference.module';
 import { ReportsModule } from './reports/reports.module';
 import { ScoringModule } from './scoring/scoring.module';
 
@@ -37,6 +38,7 @@ export class AppModule {
         FormsModule,
         NotificationsModule,
         OperationsModule,
+        ReferenceModule,
         ReportsModule,
         ScoringModule,
       ],

@@ -1,15 +1,27 @@
-import { Body, Controller, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { clientInfo, CurrentCaller, Roles } from '../common/caller';
 import type { AuthenticatedRequest, Caller } from '../common/caller';
-import { CreateUserDto, UserView } from './dto/user.dto';
+import { CreateUserDto, UserListResponse, UserView } from './dto/user.dto';
 import { CreateUserUseCase } from './use-cases/create-user/create-user.use-case';
+import { ListUsersUseCase } from './use-cases/list-users/list-users.use-case';
 
 @ApiTags('users 用户')
 @ApiBearerAuth()
 @Controller('users')
 export class UsersController {
-  constructor(private readonly createUser: CreateUserUseCase) {}
+  constructor(
+    private readonly createUser: CreateUserUseCase,
+    private readonly listUsers: ListUsersUseCase,
+  ) {}
+
+  @Get()
+  @Roles('admin')
+  @ApiOperation({ summary: '用户列表（管理员）', description: '不含密码哈希与锁定信息；其他角色 403' })
+  @ApiOkResponse({ type: UserListResponse })
+  async list(): Promise<UserListResponse> {
+    return { items: await this.listUsers.execute() };
+  }
 
   @Post()
   @Roles('admin')

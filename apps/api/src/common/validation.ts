@@ -14,6 +14,11 @@ const MESSAGES: Record<string, (c: string) => string> = {
   minLength: (c) => `长度不足（${c.replace(/\D+/g, ' ').trim()}）`,
   matches: () => '格式不正确',
   isObject: () => '必须是对象',
+  isArray: () => '必须是数组',
+  arrayNotEmpty: () => '不能为空',
+  arrayMaxSize: (c) => `元素个数超出上限（${c.replace(/\D+/g, ' ').trim()}）`,
+  min: (c) => `不能小于 ${c.replace(/\D+/g, ' ').trim()}`,
+  max: (c) => `不能大于 ${c.replace(/\D+/g, ' ').trim()}`,
   nestedValidation: () => '必须是对象',
 };
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { toShanghaiIso } from '@app/domain';
 import { FormsRepository } from '@app/persistence';
 import { ApiError } from '../common/api-error';
@@ -10,6 +10,7 @@ import { FormBodyDto, UpdateFormDto } from './dto/form-body.dto';
 import { FormEventDto } from './dto/form-event.dto';
 import { ListFormsQuery } from './dto/list-forms.query';
 import { formScope } from './form-scope';
+import { FormDeadlines, WithNextDeadline } from './form-deadlines';
 import { formView, FormView } from './form-view';
 import { ApplyEventUseCase } from './use-cases/apply-event/apply-event.use-case';
 import { CreateFormUseCase } from './use-cases/create-form/create-form.use-case';
@@ -25,6 +26,8 @@ import { UpdateSelfEvaluationUseCase } from './use-cases/self-evaluation/update-
 import { ExportSelfEvaluationUseCase } from './use-cases/self-evaluation/export-self-evaluation.use-case';
 import { SelfEvaluationDto } from './dto/self-evaluation.dto';
 import { UrgeDto } from './dto/urge.dto';
+import { PrecheckFormDto, PrecheckResponse } from './dto/precheck.dto';
+import { PrecheckFormUseCase } from './use-cases/precheck-form/precheck-form.use-case';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -53,12 +56,25 @@ export class FormsController {
     private readonly updateSelfEvaluation: UpdateSelfEvaluationUseCase,
     private readonly getScore: GetScoreUseCase,
     private readonly exportSelfEvaluation: ExportSelfEvaluationUseCase,
+    private readonly precheckForm: PrecheckFormUseCase,
+    private readonly deadlines: FormDeadlines,
   ) {}
 
   @Post()
   @ApiOperation({ summary: '新建申报表草稿（实施单位）', description: '提交前才要求的内容问题作为 warnings 返回；年度指标值无法识别时 422' })
-  async create(@Body() body: FormBodyDto, @CurrentCaller() caller: Caller): Promise<FormView> {
-    return formView(await this.createForm.execute(body, caller), caller);
+  async create(@Body() body: FormBodyDto, @CurrentCaller() caller: Caller): Promise<WithNextDeadline<FormView>> {
+    return this.deadlines.attach(formView(await this.createForm.execute(body, caller), caller));
+  }
+
+  @Post('precheck')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: '预审（任何已登录角色；不保存）',
+    description: '对正在填写的内容解析年度指标值并运行审核要点预审，结果与申报表 warnings 相同；各字段均可省略，金额、日期、分值格式不完整时作为预审结果返回而非 400',
+  })
+  @ApiOkResponse({ type: PrecheckResponse })
+  precheck(@Body() body: PrecheckFormDto, @CurrentCaller() caller: Caller): Promise<PrecheckResponse> {
+    return this.precheckForm.execute(body, caller);
   }
 
   @Post('import')
@@ -85,49 +101,62 @@ export class FormsController {
   }
 
   @Get()
-  @ApiOperation({ summary: '申报表列表（仅本人可见范围）' })
+  @ApiOperation({
+    summary: '申报表列表（仅本人可见范围）',
+    description: 'state 可用逗号分隔多个；sort=due 按下一截止时间升序（无截止时间的在后），即审核待办',
+  })
   async list(@Query() q: ListFormsQuery, @CurrentCaller() caller: Caller) {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;
-    const { items, total } = await this.forms.list(formScope(caller), q, page, pageSize);
-    return { items: items.map((f) => formView(f, caller)), total, page, pageSize };
+    const filter = { year: q.year, state: q.state, unitId: q.unitId, campaignId: q.campaignId };
+    const [{ items, total }, status] = await Promise.all([
+      this.forms.list(formScope(caller), filter, page, pageSize, q.sort ?? 'updated'),
+      this.deadlines.statusAt(),
+    ]);
+    return {
+      items: items.map(({ nextDeadline, ...form }) => ({ ...formView(form, caller), nextDeadline: status(nextDeadline) })),
+      total,
+      page,
+      pageSize,
+    };
   }
 
   @Get(':id')
   @ApiOperation({ summary: '申报表详情' })
-  async get(@FormId() id: string, @CurrentCaller() caller: Caller): Promise<FormView> {
+  async get(@FormId() id: string, @CurrentCaller() caller: Caller): Promise<WithNextDeadline<FormView>> {
     const form = await this.forms.findInScope(id, formScope(caller));
     if (!form) throw ApiError.notFound('申报表不存在');
-    return formView(form, caller);
+    return this.deadlines.attach(formView(form, caller));
   }
 
   @Put(':id')
   @ApiOperation({ summary: '修改申报表（实施单位；草稿或退回修改状态）', description: '版本号过期 409 VERSION_CONFLICT' })
-  async update(@FormId() id: string, @Body() body: UpdateFormDto, @CurrentCaller() caller: Caller): Promise<FormView> {
-    return formView(await this.updateForm.execute(id, body, caller), caller);
+  async update(@FormId() id: string, @Body() body: UpdateFormDto, @CurrentCaller() caller: Caller): Promise<WithNextDeadline<FormView>> {
+    return this.deadlines.attach(formView(await this.updateForm.execute(id, body, caller), caller));
   }
 
   @Post(':id/events')
   @HttpCode(200)
   @ApiOperation({ summary: '状态流转：申报、撤回、审核、批复、退回、年终自评…', description: '不允许 409（列出允许的事件）；无权 403；条件不满足 422' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '重复的键返回第一次的响应' })
-  events(
+  async events(
     @FormId() id: string,
     @Body() body: FormEventDto,
     @CurrentCaller() caller: Caller,
     @Req() req: AuthenticatedRequest,
     @Headers('idempotency-key') idempotencyKey?: string,
-  ): Promise<FormView> {
+  ): Promise<WithNextDeadline<FormView>> {
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
       throw ApiError.badRequest('Idempotency-Key 应为 1–200 个可见 ASCII 字符');
     }
-    return this.applyEvent.execute({ formId: id, body, caller, idempotencyKey, path: req.path });
+    // The stored (idempotent) response is the form view; its next deadline is always the current one.
+    return this.deadlines.attach(await this.applyEvent.execute({ formId: id, body, caller, idempotencyKey, path: req.path }));
   }
 
   @Put(':id/self-evaluation')
   @ApiOperation({ summary: '填报年终自评（实施单位；年终自评状态）', description: '返回暂定得分；单位不一致等无法评分的内容 422' })
-  selfEvaluation(@FormId() id: string, @Body() body: SelfEvaluationDto, @CurrentCaller() caller: Caller) {
-    return this.updateSelfEvaluation.execute(id, body, caller);
+  async selfEvaluation(@FormId() id: string, @Body() body: SelfEvaluationDto, @CurrentCaller() caller: Caller) {
+    return this.deadlines.attach(await this.updateSelfEvaluation.execute(id, body, caller));
   }
 
   @Get(':id/score')

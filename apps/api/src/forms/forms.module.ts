@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { FormDeadlines } from './form-deadlines';
 import { FormsController } from './forms.controller';
+import { PrecheckFormUseCase } from './use-cases/precheck-form/precheck-form.use-case';
 import { ApplyEventUseCase } from './use-cases/apply-event/apply-event.use-case';
 import { CreateFormUseCase } from './use-cases/create-form/create-form.use-case';
 import { ExportFormUseCase } from './use-cases/export-form/export-form.use-case';
@@ -15,6 +17,6 @@ import { ExportSelfEvaluationUseCase } from './use-cases/self-evaluation/export-
 @Module({
   controllers: [FormsController],
   providers: [ApplyEventUseCase, CreateFormUseCase, ExportFormUseCase, GetHistoryUseCase, ImportFormsUseCase, UpdateFormUseCase, UrgeFormUseCase,
-    ExportSelfEvaluationUseCase, GetScoreUseCase, SelfEvaluationChecks, UpdateSelfEvaluationUseCase],
+    ExportSelfEvaluationUseCase, FormDeadlines, GetScoreUseCase, PrecheckFormUseCase, SelfEvaluationChecks, UpdateSelfEvaluationUseCase],
 })
 export class FormsModule {}

@@ -69,4 +69,14 @@ describe('addWorkingDays properties', () => {
       { numRuns: 300 },
     );
   });
+
+  it('workingDaysLeft undoes deadlineAfterWorkingDays: a limit of n working days that starts now has n left', () => {
+    const instant = fc.integer({ min: FIRST * DAY, max: LAST * DAY }).map((ms) => new Date(ms));
+    fc.assert(
+      fc.property(instant, count.filter((n) => n >= 1), (at, n) => {
+        expect(calendar.workingDaysLeft(at, calendar.deadlineAfterWorkingDays(at, n))).toBe(n);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -63,6 +63,38 @@ describe('counting', () => {
   });
 });
 
+// nextDeadline.workingDaysLeft of the form views: working days after today up to the deadline's last day.
+describe('workingDaysLeft', () => {
+  // Monday 2024-03-04, 10:00 in Shanghai.
+  const now = new Date('2024-03-04T10:00:00+08:00');
+
+  it('counts the working days after today up to the last day, so a fresh n-working-day limit has n left', () => {
+    // Fri 03-15 18:00: Tue 03-05 … Fri 03-08 (4) + Mon 03-11 … Fri 03-15 (5).
+    expect(calendar.workingDaysLeft(now, new Date('2024-03-15T18:00:00+08:00'))).toBe(9);
+    // A deadline at 00:00 ends the day before: 2024-03-12T00:00 is the end of Mon 03-11.
+    expect(calendar.workingDaysLeft(now, new Date('2024-03-12T00:00:00+08:00'))).toBe(5);
+    expect(calendar.workingDaysLeft(now, calendar.deadlineAfterWorkingDays(now, 5))).toBe(5);
+  });
+
+  it('is 0 on the last day (before and after the hour) and negative once the last day has passed', () => {
+    expect(calendar.workingDaysLeft(now, new Date('2024-03-04T18:00:00+08:00'))).toBe(0);
+    expect(calendar.workingDaysLeft(now, new Date('2024-03-04T09:00:00+08:00'))).toBe(0);
+    // Ended Thursday 02-29 24:00: Fri 03-01 and Mon 03-04 have passed since.
+    expect(calendar.workingDaysLeft(now, new Date('2024-03-01T00:00:00+08:00'))).toBe(-2);
+  });
+
+  it('skips holidays and counts make-up working days (2024 Spring Festival)', () => {
+    // From Fri 2024-02-09 (除夕, off) to the end of Mon 02-19: 02-10…02-17 off, Sun 02-18 worked, Mon 02-19.
+    expect(calendar.workingDaysLeft(new Date('2024-02-09T12:00:00+08:00'), new Date('2024-02-20T00:00:00+08:00'))).toBe(2);
+  });
+
+  it('refuses a year without data (the API shows null), whichever end lies in it', () => {
+    expect(() => calendar.workingDaysLeft(now, new Date('2100-04-30T18:00:00+08:00'))).toThrow(CalendarYearMissingError);
+    expect(() => calendar.workingDaysLeft(new Date('2027-06-01T10:00:00+08:00'), now)).toThrow(CalendarYearMissingError);
+    expect(() => calendar.workingDaysLeft(new Date('nonsense'), now)).toThrow(CalendarDateError);
+  });
+});
+
 describe('bad input', () => {
   it.each(['2025-02-29', '2025-13-01', '2025-1-1', '20250101', '', '2025-10-01T00:00:00Z', '0099-01-01'])('refuses the date %j', (date) => {
     expect(() => calendar.isWorkingDay(date)).toThrow(CalendarDateError);

@@ -121,6 +121,19 @@ export class WorkingDayCalendar {
     return shanghaiMidnight(lastDay + 1);
   }
 
+  /**
+   * Working days left until a deadline, on Shanghai calendar dates: the working days after today up
+   * to and including the deadline's last day — so when a limit of n working days starts, n are left
+   * (the inverse of deadlineAfterWorkingDays). A deadline at 00:00 ends the day before (24:00 of its
+   * last day, 第二百零三条). 0 on the last day itself or when no working day lies between; negative
+   * (minus the working days since the last day) once it has passed. Throws CalendarYearMissingError
+   * when today or the last day falls in a year without data.
+   */
+  workingDaysLeft(now: Date, dueAt: Date): number {
+    for (const at of [now, dueAt]) if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new CalendarDateError(at);
+    return this.workingDaysBetween(shanghaiDate(now), shanghaiDate(new Date(dueAt.getTime() - 1)));
+  }
+
   private working(day: number): boolean {
     const value = this.days[day - this.firstDay];
     if (value === WORKING) return true;

@@ -1,5 +1,6 @@
 import {
   DEFAULT_CATEGORY_WEIGHTS,
+  indicatorCatalogue,
   isStandardPair,
   LEVEL1,
   LEVEL2_BY_LEVEL1,
@@ -61,5 +62,44 @@ describe('indicator catalogue', () => {
 
   it('gives every 一级 at least one 二级', () => {
     for (const level1 of LEVEL1) expect(LEVEL2_BY_LEVEL1[level1].length).toBeGreaterThan(0);
+  });
+});
+
+// GET /api/catalogue offers exactly what the importer and the pre-checks accept.
+describe('indicatorCatalogue', () => {
+  const catalogue = indicatorCatalogue();
+
+  it('lists every 一级 in template order with its standard 二级', () => {
+    expect(catalogue.level1.map((l) => l.name)).toEqual([...LEVEL1]);
+    for (const l1 of catalogue.level1) expect(l1.level2).toEqual([...LEVEL2_BY_LEVEL1[l1.name]]);
+    expect(catalogue.level1[0]).toMatchObject({ name: '产出指标', level2: ['数量指标', '质量指标', '时效指标', '成本指标'] });
+  });
+
+  it('lists each alias that normalises to the entry, and never the name itself', () => {
+    for (const l1 of catalogue.level1) {
+      expect(l1.aliases).not.toContain(l1.name);
+      for (const alias of l1.aliases) expect([alias, normaliseLevel1(alias)]).toEqual([alias, l1.name]);
+      for (const [l2, aliases] of Object.entries(l1.level2Aliases)) {
+        expect(l1.level2).toContain(l2);
+        expect(aliases).not.toContain(l2);
+        for (const alias of aliases) expect([alias, normaliseLevel2(alias)]).toEqual([alias, l2]);
+        for (const alias of aliases) expect(isStandardPair(l1.name, alias)).toBe(true);
+      }
+    }
+    expect(catalogue.level1.find((l) => l.name === '效益指标')!.aliases).toEqual(['效益', '效果指标']);
+    expect(catalogue.level1.find((l) => l.name === '满意度指标')!.level2Aliases['服务对象满意度指标']).toContain('社会公众或服务对象满意度指标');
+    expect(catalogue.level1.find((l) => l.name === '产出指标')!.level2Aliases['数量指标']).toEqual(['数量']);
+  });
+
+  it('says where 成本指标 is scored and explains its two places', () => {
+    const cost = catalogue.level1.find((l) => l.name === '成本指标')!;
+    expect(cost.scoringCategory).toBe('产出指标');
+    expect(cost.note).toMatch(/2021/);
+    expect(catalogue.level1.find((l) => l.name === '效益指标')).not.toHaveProperty('note');
+  });
+
+  it('hands out a copy: changing it does not change the catalogue', () => {
+    catalogue.level1[0].level2.push('乱加的');
+    expect(indicatorCatalogue().level1[0].level2).toEqual([...LEVEL2_BY_LEVEL1['产出指标']]);
   });
 });

@@ -102,3 +102,55 @@ export const DEFAULT_CATEGORY_WEIGHTS: Record<ScoringCategory | '预算执行率
   效益指标: '30',
   满意度指标: '10',
 };
+
+/** One 一级 of the catalogue as clients see it (GET /api/catalogue): what to offer and what is also accepted. */
+export interface CatalogueLevel1 {
+  name: Level1;
+  /** Other names real forms print for it; the importer and the pre-checks read them as `name`. */
+  aliases: string[];
+  /** The category of the year-end score it counts in (成本指标 counts inside 产出指标). */
+  scoringCategory: ScoringCategory;
+  /** A remark for users, where the catalogue has one. */
+  note?: string;
+  /** Its standard 二级, in the template's order. */
+  level2: string[];
+  /** For each of its 二级, the other names real forms print for it (an empty list when none). */
+  level2Aliases: Record<string, string[]>;
+}
+
+export interface IndicatorCatalogue {
+  level1: CatalogueLevel1[];
+}
+
+const LEVEL1_NOTES: Partial<Record<Level1, string>> = {
+  产出指标: '二级指标“成本指标”是 2021 年以前模板的写法；新申报表请使用一级指标“成本指标”。',
+  成本指标: '2021 年起为一级指标（此前为产出指标下的二级指标）；年终评分时计入产出指标。',
+};
+
+/** The other names of `name` in an alias table (the name itself excluded), in the table's order. */
+function aliasesOf(table: Record<string, string>, name: string): string[] {
+  return Object.entries(table)
+    .filter(([alias, standard]) => standard === name && alias !== name)
+    .map(([alias]) => alias);
+}
+
+/**
+ * The whole catalogue as data: each 一级 with its 二级, the aliases the importer and the pre-checks
+ * accept, the scoring category and the remarks above. A fresh copy on every call.
+ */
+export function indicatorCatalogue(): IndicatorCatalogue {
+  return {
+    level1: LEVEL1.map((name) => {
+      const level2 = [...LEVEL2_BY_LEVEL1[name]];
+      const note = LEVEL1_NOTES[name];
+      return {
+        name,
+        aliases: aliasesOf(LEVEL1_ALIASES, name),
+        scoringCategory: scoringCategory(name),
+        ...(note === undefined ? {} : { note }),
+        level2,
+        level2Aliases: Object.fromEntries(level2.map((l2) => [l2, aliasesOf(LEVEL2_ALIASES, l2)])),
+      };
+    }),
+  };
+}

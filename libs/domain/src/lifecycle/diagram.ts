@@ -1,15 +1,43 @@
 import { INITIAL_STATE, isFinalState, LIFECYCLE_TRANSITIONS, type LifecycleTransition } from './definition';
 import type { LifecycleAction } from './effects';
-import { ACTOR_SCOPE_LABELS, CONTENT_RULES } from './guards';
-import { EVENT_LABELS, LIFECYCLE_STATES, STATE_LABELS } from './types';
+import { ACTOR_SCOPE_LABELS, CONTENT_RULES, type ActorScope } from './guards';
+import { MACHINE_VERSION } from './machine';
+import { EVENT_LABELS, LIFECYCLE_STATES, STATE_LABELS, type LifecycleEventType, type LifecycleState } from './types';
 
-/** The Mermaid state diagram of the machine, generated from its definition. */
+/** The machine as a graph with its Chinese labels: what GET /api/lifecycle returns and the diagram draws. */
+export interface LifecycleGraph {
+  /** MACHINE_VERSION: changes whenever states, transitions, guards or actions change. */
+  version: string;
+  initial: LifecycleState;
+  states: { id: LifecycleState; label: string; final: boolean }[];
+  transitions: { from: LifecycleState; event: LifecycleEventType; eventLabel: string; to: LifecycleState; who: ActorScope; whoLabel: string }[];
+}
+
+/** The graph of the machine, read from its definition (LIFECYCLE_TRANSITIONS), in definition order. */
+export function lifecycleGraph(): LifecycleGraph {
+  return {
+    version: MACHINE_VERSION,
+    initial: INITIAL_STATE,
+    states: LIFECYCLE_STATES.map((id) => ({ id, label: STATE_LABELS[id], final: isFinalState(id) })),
+    transitions: LIFECYCLE_TRANSITIONS.map((t) => ({
+      from: t.from,
+      event: t.event,
+      eventLabel: EVENT_LABELS[t.event],
+      to: t.to,
+      who: t.who,
+      whoLabel: ACTOR_SCOPE_LABELS[t.who],
+    })),
+  };
+}
+
+/** The Mermaid state diagram of the machine, drawn from lifecycleGraph(). */
 export function toMermaid(): string {
+  const graph = lifecycleGraph();
   const lines = ['stateDiagram-v2'];
-  for (const state of LIFECYCLE_STATES) lines.push(`    state "${STATE_LABELS[state]} ${state}" as ${state}`);
-  lines.push(`    [*] --> ${INITIAL_STATE}`);
-  for (const t of LIFECYCLE_TRANSITIONS) lines.push(`    ${t.from} --> ${t.to} : ${EVENT_LABELS[t.event]} ${t.event}`);
-  for (const state of LIFECYCLE_STATES) if (isFinalState(state)) lines.push(`    ${state} --> [*]`);
+  for (const state of graph.states) lines.push(`    state "${state.label} ${state.id}" as ${state.id}`);
+  lines.push(`    [*] --> ${graph.initial}`);
+  for (const t of graph.transitions) lines.push(`    ${t.from} --> ${t.to} : ${t.eventLabel} ${t.event}`);
+  for (const state of graph.states) if (state.final) lines.push(`    ${state.id} --> [*]`);
   return lines.join('\n');
 }
 

@@ -35,4 +35,4 @@ export {
   type PersistedLifecycle,
   type PersistedMachineSnapshot,
 } from './api';
-export { lifecycleDocsSection, toMermaid } from './diagram';
+export { lifecycleDocsSection, lifecycleGraph, toMermaid, type LifecycleGraph } from './diagram';

@@ -2,3 +2,4 @@ export * from './kinds';
 export * from './plan';
 export * from './texts';
 export * from './sweep-rules';
+export * from './deadline-status';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ChainedEvent, eventHash, FormContent, GENESIS_HASH, IndicatorInput } from '@app/domain';
+import { ChainedEvent, deadlineKindsByState, eventHash, FormContent, GENESIS_HASH, IndicatorInput } from '@app/domain';
 import { EVENT_INSERT, eventValues, EventExtras, FormChanges, formEventStatement } from './form-event-statement';
 import { SqlParams } from './sql-params';
 import { Database } from '../database.service';
@@ -36,10 +36,22 @@ export type FormScope = { kind: 'all' } | { kind: 'department'; id: string } | {
 
 export interface FormFilter {
   year?: number;
-  state?: string;
+  /** Any of these states (none given: every state). */
+  state?: string[];
   unitId?: string;
   campaignId?: string;
 }
+
+/** List order: last changed first (default), or the review queue — next deadline first, forms without one last. */
+export type FormSort = 'updated' | 'due';
+
+/** The deadline a form must meet next in its current state (see NEXT_DEADLINE_LATERAL). */
+export interface NextDeadlineRecord {
+  kind: string;
+  dueAt: Date;
+}
+
+export type FormListItem = FormRecord & { nextDeadline: NextDeadlineRecord | null };
 
 /** An event to append; seq, prevHash and hash are computed from the form's chain head. */
 export type NewFormEvent = Omit<ChainedEvent, 'formId' | 'seq'>;
@@ -104,6 +116,35 @@ const EVENT_COLUMNS = `form_id AS "formId", seq, type, from_state AS "from", to_
   actor_id AS "actorId", actor_username AS "actorUsername", actor_role AS "actorRole", actor_org_id AS "actorOrgId",
   comment, payload, at, prev_hash AS "prevHash", hash`;
 
+/**
+ * The next deadline of the form `f`, as a LEFT JOIN LATERAL yielding `nd.kind, nd.due_at` (both null
+ * when there is none): the earliest active deadline of the form of a kind that still matters in its
+ * state, else — for a state where the declaration deadline matters (草稿) — the campaign's
+ * declarationDeadline. `$kinds` is a jsonb object state → deadline kinds (deadlineKindsByState()).
+ * Evaluated per row through deadlines_form_idx and the campaigns primary key: no N+1 queries.
+ */
+function nextDeadlineLateral(kinds: string): string {
+  const matters = `COALESCE(${kinds}::jsonb -> f.state, '[]'::jsonb)`;
+  return `LEFT JOIN LATERAL (
+      SELECT x.kind, x.due_at FROM (
+        SELECT d.kind, d.due_at, 0 AS fallback FROM deadlines d
+         WHERE d.form_id = f.id AND d.status = 'active' AND ${matters} @> jsonb_build_array(d.kind)
+        UNION ALL
+        SELECT 'declaration', c.declaration_deadline, 1 FROM campaigns c
+         WHERE c.id = f.campaign_id AND ${matters} @> '["declaration"]'::jsonb
+      ) x ORDER BY x.fallback, x.due_at LIMIT 1) nd ON TRUE`;
+}
+
+const KINDS_BY_STATE = JSON.stringify(deadlineKindsByState());
+
+type NextDeadlineColumns = { nextDeadlineKind: string | null; nextDeadlineAt: Date | null };
+const NEXT_DEADLINE_COLUMNS = `nd.kind AS "nextDeadlineKind", nd.due_at AS "nextDeadlineAt"`;
+
+function withNextDeadline<T extends object>(row: T & NextDeadlineColumns): T & { nextDeadline: NextDeadlineRecord | null } {
+  const { nextDeadlineKind, nextDeadlineAt, ...rest } = row;
+  return { ...(rest as T), nextDeadline: nextDeadlineKind && nextDeadlineAt ? { kind: nextDeadlineKind, dueAt: nextDeadlineAt } : null };
+}
+
 function scopeClause(scope: FormScope, param: number, alias = ''): { sql: string; value: string | null } {
   switch (scope.kind) {
     case 'all':
@@ -156,26 +197,42 @@ export class FormsRepository {
     return rows[0] ?? null;
   }
 
-  async list(scope: FormScope, filter: FormFilter, page: number, pageSize: number): Promise<{ items: FormRecord[]; total: number }> {
+  /**
+   * A page of the forms in scope, each with its next deadline (one statement for the page, one for
+   * the count). sort 'due': by that deadline, soonest first, forms without one last.
+   */
+  async list(scope: FormScope, filter: FormFilter, page: number, pageSize: number, sort: FormSort = 'updated'): Promise<{ items: FormListItem[]; total: number }> {
     const params: unknown[] = [
       scope.kind === 'department' ? scope.id : null,
       scope.kind === 'unit' ? scope.id : null,
       filter.year ?? null,
-      filter.state ?? null,
+      filter.state?.length ? filter.state : null,
       filter.unitId ?? null,
       filter.campaignId ?? null,
     ];
-    const conditions = `($1::uuid IS NULL OR department_id = $1) AND ($2::uuid IS NULL OR unit_id = $2)
-      AND ($3::int IS NULL OR year = $3) AND ($4::text IS NULL OR state = $4)
-      AND ($5::uuid IS NULL OR unit_id = $5) AND ($6::uuid IS NULL OR campaign_id = $6)`;
-    const [items, count] = await Promise.all([
+    const conditions = `($1::uuid IS NULL OR f.department_id = $1) AND ($2::uuid IS NULL OR f.unit_id = $2)
+      AND ($3::int IS NULL OR f.year = $3) AND ($4::text[] IS NULL OR f.state = ANY($4::text[]))
+      AND ($5::uuid IS NULL OR f.unit_id = $5) AND ($6::uuid IS NULL OR f.campaign_id = $6)`;
+    const order = sort === 'due' ? 'nd.due_at ASC NULLS LAST, f.updated_at DESC, f.id' : 'f.updated_at DESC, f.id';
+    const [rows, count] = await Promise.all([
       this.db.source.query(
-        `SELECT ${FORM_COLUMNS} FROM forms WHERE ${conditions} ORDER BY updated_at DESC, id LIMIT $7 OFFSET $8`,
-        [...params, pageSize, (page - 1) * pageSize],
-      ) as Promise<FormRecord[]>,
-      this.db.source.query(`SELECT count(*)::int AS n FROM forms WHERE ${conditions}`, params) as Promise<{ n: number }[]>,
+        `SELECT ${formColumns('f.')}, ${NEXT_DEADLINE_COLUMNS}
+           FROM forms f ${nextDeadlineLateral('$9')}
+          WHERE ${conditions} ORDER BY ${order} LIMIT $7 OFFSET $8`,
+        [...params, pageSize, (page - 1) * pageSize, KINDS_BY_STATE],
+      ) as Promise<(FormRecord & NextDeadlineColumns)[]>,
+      this.db.source.query(`SELECT count(*)::int AS n FROM forms f WHERE ${conditions}`, params) as Promise<{ n: number }[]>,
     ]);
-    return { items, total: count[0].n };
+    return { items: rows.map((r) => withNextDeadline(r)), total: count[0].n };
+  }
+
+  /** The next deadline of each of these forms (absent ids are left out), in one statement. */
+  async nextDeadlines(ids: readonly string[]): Promise<Map<string, NextDeadlineRecord | null>> {
+    const rows: ({ id: string } & NextDeadlineColumns)[] = await this.db.source.query(
+      `SELECT f.id, ${NEXT_DEADLINE_COLUMNS} FROM forms f ${nextDeadlineLateral('$2')} WHERE f.id = ANY($1::uuid[])`,
+      [ids, KINDS_BY_STATE],
+    );
+    return new Map(rows.map((r) => [r.id, withNextDeadline(r).nextDeadline]));
   }
 
   /** Inserts a new form together with its first event (seq 1), in one statement. */

@@ -24,6 +24,16 @@ export interface CallerRecord {
   unitIds: string[];
 }
 
+/** A user as the admins' list shows it: no password hash, no lockout state. */
+export interface UserListRecord {
+  id: string;
+  username: string;
+  role: Role;
+  orgId: string | null;
+  email: string | null;
+  createdAt: Date;
+}
+
 export interface NewUser {
   username: string;
   passwordHash: string;
@@ -89,6 +99,13 @@ export class UsersRepository {
       [id],
     );
     return rows[0] ?? null;
+  }
+
+  /** Every user for the admins' list, by username; never the password hash or the lockout counters. */
+  list(): Promise<UserListRecord[]> {
+    return this.db.source.query(
+      `SELECT id, username, role, org_id AS "orgId", email, created_at AS "createdAt" FROM users ORDER BY lower(username), id`,
+    );
   }
 
   async adminExists(): Promise<boolean> {

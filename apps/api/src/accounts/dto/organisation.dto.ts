@@ -26,3 +26,8 @@ export class OrganisationView {
   @ApiProperty({ enum: ORG_KINDS }) kind!: OrgKind;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) parentId!: string | null;
 }
+
+export class OrganisationListResponse {
+  @ApiProperty({ type: [OrganisationView], description: '主管部门在前，再按名称排序' })
+  items!: OrganisationView[];
+}

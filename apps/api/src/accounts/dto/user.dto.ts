@@ -38,3 +38,18 @@ export class UserView {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) orgId!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) email?: string | null;
 }
+
+/** A user in the admins' list: never the password hash or the lockout state. */
+export class UserListItem {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() username!: string;
+  @ApiProperty({ enum: ROLES }) role!: Role;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) orgId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: '电子邮箱，未填写时为 null' }) email!: string | null;
+  @ApiProperty({ example: '2026-03-02T09:30:00+08:00' }) createdAt!: string;
+}
+
+export class UserListResponse {
+  @ApiProperty({ type: [UserListItem], description: '按用户名排序' })
+  items!: UserListItem[];
+}
