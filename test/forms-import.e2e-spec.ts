@@ -99,6 +99,8 @@ describe('import (e2e)', () => {
     const form = res.body.forms[0];
     const body = hotlineFormBody(campaign);
     expect(form).toMatchObject({ year: 2024, projectName: body.projectName, nature: body.nature, category: body.category, plannedStart: '2024-01-01', plannedEnd: '2024-12-31', funds: body.funds });
+    // The export prints one goal per row (label beside its text): each comes back to its own field.
+    expect(form).toMatchObject({ overallGoal: body.overallGoal, annualGoal: body.annualGoal });
     expect(form.indicators.map((i: Record<string, string>) => [i.level1, i.level2, i.name, i.target])).toEqual(
       body.indicators.map((i) => [i.level1, i.level2, i.name, i.target]),
     );
