@@ -89,10 +89,26 @@ describe('summarizeCampaign: counts', () => {
       gradeCounts: { 优: 0, 良: 0, 中: 0, 差: 0 },
       averageScore: null,
       weightedAverageScore: null,
+      scoreHistogram: Array.from({ length: 10 }, (_, k) => ({ from: k * 10, to: k * 10 + 10, count: 0 })),
       late: [],
       lowestIndicators: [],
       failures: [],
     });
+  });
+
+  it('the score histogram: bins of 10 points, the lower edge in its bin, 100 in [90, 100], unscored forms left out', () => {
+    const r = summarize([
+      scored('a', '0.00', '差', '1.00'),
+      scored('b', '59.99', '差', '1.00'),
+      scored('c', '60.00', '中', '1.00'),
+      scored('d', '89.99', '良', '1.00'),
+      scored('e', '90.00', '优', '1.00'),
+      scored('f', '100.00', '优', '1.00'),
+      line('g'),
+    ]);
+    expect(r.scoreHistogram.map((b) => b.count)).toEqual([1, 0, 0, 0, 0, 1, 1, 0, 1, 2]);
+    expect(r.scoreHistogram[9]).toEqual({ from: 90, to: 100, count: 2 });
+    expect(r.scoreHistogram.reduce((n, b) => n + b.count, 0)).toBe(r.scored);
   });
 
   it('nothing scored yet: counts by state, no averages, late forms listed, failures passed through', () => {

@@ -107,6 +107,12 @@ function lowestIndicators(lines: ReportFormLine[]): Lowest[] {
   }));
 }
 
+/** The bin of a total (a decimal string, 0–100): its tens, read off the integer digits; 100 → the last. */
+export function histogramBin(total: string): number {
+  const tens = Math.floor(Number(/^\d+/.exec(total.trim())?.[0] ?? '0') / 10);
+  return Math.min(9, Math.max(0, tens));
+}
+
 /**
  * The department summary of a campaign (DESIGN §4): counts by state and grade, the average and the
  * budget-weighted average of the totals, late forms and the lowest indicators. Pure: the batch gathers
@@ -121,12 +127,14 @@ export function summarizeCampaign(input: SummarizeCampaignInput): CampaignReport
   let sum = new D(0);
   let weightedSum = new D(0);
   let budgetSum = new D(0);
+  const scoreHistogram = Array.from({ length: 10 }, (_, k) => ({ from: k * 10, to: k * 10 + 10, count: 0 }));
 
   for (const line of lines) {
     countsByState[line.state] += 1;
     if (line.score === null) continue;
     scored += 1;
     gradeCounts[line.score.grade] += 1;
+    scoreHistogram[histogramBin(line.score.total)]!.count += 1;
     const total = new D(line.score.total);
     sum = sum.plus(total);
     // Forms without a positive 全年预算数 carry no weight (and would divide by zero when alone).
@@ -158,6 +166,7 @@ export function summarizeCampaign(input: SummarizeCampaignInput): CampaignReport
     gradeCounts,
     averageScore: scored === 0 ? null : fixed2(sum.dividedBy(scored)),
     weightedAverageScore: budgetSum.isZero() ? null : fixed2(weightedSum.dividedBy(budgetSum)),
+    scoreHistogram,
     late,
     lowestIndicators: lowestIndicators(lines),
     failures: failures.map((f) => ({ formIds: [...f.formIds], message: f.message })),

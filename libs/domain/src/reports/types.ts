@@ -41,6 +41,11 @@ export interface CampaignReport {
   averageScore: string | null;
   /** Σ(total × 全年预算数) / Σ 全年预算数 over the scored forms, 2 decimals; null when none. */
   weightedAverageScore: string | null;
+  /**
+   * How the totals of the scored forms spread: ten bins of 10 points, [0, 10) … [80, 90) and [90, 100]
+   * (100 falls in the last), each with its count; all ten always present.
+   */
+  scoreHistogram: { from: number; to: number; count: number }[];
   late: { formId: string; projectName: string; unitName: string; state: LifecycleState; reason: NonNullable<ReportFormLine['late']> }[];
   /** The applicable indicators with the lowest points/weight ratio across the campaign (at most 10). */
   lowestIndicators: { formId: string; projectName: string; unitName: string; name: string; level1: string; weight: string; points: string; ratio: string }[];
