@@ -1,9 +1,13 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { requestIdMiddleware } from '@app/config';
+import { APP_CONFIG, requestIdMiddleware } from '@app/config';
+import type { AppConfig } from '@app/config';
 import { bodyParserErrors } from './common/body-parser-errors';
 import { createValidationPipe } from './common/validation';
 
@@ -28,6 +32,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
       { path: 'admin/queues/{*path}', method: RequestMethod.ALL },
     ],
   });
+  serveWebPage(app, app.get<AppConfig>(APP_CONFIG).webRoot);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
@@ -42,4 +47,49 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
   return app;
+}
+
+// The web page's own policy: its scripts and styles are files of the same origin. Unlike helmet's
+// default it does not upgrade to https, so the page also works on a plain-http intranet address.
+const WEB_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+/** Paths that belong to the API and operations, never to the page (whose admin pages are /admin/…). */
+const NOT_THE_PAGE = /^\/(api|health|metrics|admin\/queues)(\/|$)/;
+// A missing built file is a 404, not the page in its place.
+const ASSET = /^\/assets\//;
+
+/**
+ * The web page (apps/web, built to dist/web) at `/`: its files, and index.html for every other GET
+ * outside the API so that the page's own addresses (/forms/…) survive a reload. Only when built.
+ */
+function serveWebPage(app: NestExpressApplication, webRoot: string): void {
+  const index = join(webRoot, 'index.html');
+  if (!existsSync(index)) return;
+  const setCsp = (res: Response) => res.setHeader('Content-Security-Policy', WEB_CSP);
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (NOT_THE_PAGE.test(req.path)) return next();
+    setCsp(res);
+    next();
+  });
+  app.useStaticAssets(webRoot, {
+    index: false,
+    // Hashed file names under assets/ never change; index.html must be looked at again.
+    setHeaders: (res, path) => res.setHeader('Cache-Control', path.startsWith(join(webRoot, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_THE_PAGE.test(req.path) || ASSET.test(req.path)) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
 }

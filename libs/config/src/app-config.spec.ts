@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from './app-config';
 import { DEV_ADMIN_PASSWORD, DEV_JWT_SECRET } from './config.schema';
 
@@ -15,6 +16,8 @@ describe('loadConfig', () => {
       admin: { username: 'admin', password: DEV_ADMIN_PASSWORD },
       logLevel: 'info',
     });
+    // The built web page, resolved against the working directory (the image runs in /app).
+    expect(config.webRoot).toBe(resolve('dist/web'));
   });
 
   it('reads every variable', () => {
@@ -27,8 +30,10 @@ describe('loadConfig', () => {
       ADMIN_USERNAME: 'root-admin',
       ADMIN_PASSWORD: 'An0ther-Secret',
       LOG_LEVEL: 'debug',
+      WEB_ROOT: '/srv/jixiao/web',
     });
     expect(config).toMatchObject({
+      webRoot: '/srv/jixiao/web',
       port: 8080,
       databaseUrl: 'postgresql://app:secret@db:5432/jx',
       redisUrl: 'rediss://cache:6380/2',

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { ChannelConfig, parseChannelConfig } from '@app/notifications';
 import { configSchema, RawConfig } from './config.schema';
 
@@ -21,6 +22,8 @@ export interface AppConfig {
   metricsToken: string | null;
   reportChunkSize: number;
   workerShutdownTimeoutSeconds: number;
+  /** Absolute directory of the built web page; the API serves it at `/` when it holds an index.html. */
+  webRoot: string;
 }
 
 export class ConfigError extends Error {
@@ -63,6 +66,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reportChunkSize: c.REPORT_CHUNK_SIZE,
     delivery: { attempts: c.DELIVERY_ATTEMPTS, backoffMs: c.DELIVERY_BACKOFF_MS, retryAfterSeconds: c.DELIVERY_RETRY_AFTER_SECONDS },
     workerShutdownTimeoutSeconds: c.WORKER_SHUTDOWN_TIMEOUT_SECONDS,
+    webRoot: resolve(c.WEB_ROOT),
   };
 }
 

@@ -42,6 +42,8 @@ export const configSchema = z
       .default('admin'),
     ADMIN_PASSWORD: z.string().default(DEV_ADMIN_PASSWORD),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    // The built web page (npm run build:web), served at `/`; relative to the working directory.
+    WEB_ROOT: z.string().max(4096).default('dist/web'),
     // Login attempts per client IP per minute (brute-force protection in front of the account lockout).
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
     // Seconds an API process keeps a caller's role and organisation before reading them again (0: never cache).

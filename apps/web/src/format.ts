@@ -1,0 +1,59 @@
+// Pure formatting for what users read: money, instants in Beijing time, deadlines. No floating point
+// touches money: decimal strings are regrouped and shifted as text.
+import type { NextDeadline } from './types';
+
+const dateTime = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+/** An instant in Beijing time, as users read it: 2024/03/15 18:00. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : dateTime.format(d);
+}
+
+const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/** 元 as a decimal string → "1,819,200.00". Anything that is not a plain decimal is shown as it is. */
+export function formatMoney(value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const m = DECIMAL.exec(value);
+  if (!m) return value;
+  const int = m[2].replace(/^0+(?=\d)/, '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${m[1]}${int}.${(m[3] ?? '').padEnd(2, '0')}`;
+}
+
+/**
+ * 元 → 万元 by moving the decimal point four places on the string (exact): "1819200.00" → "181.92",
+ * "5.5" → "0.00055". At least 2 decimals, trailing zeros beyond them dropped.
+ */
+export function yuanToWan(value: string | null | undefined): string {
+  if (!value) return '—';
+  const m = DECIMAL.exec(value);
+  if (!m) return value;
+  const digits = m[2].padStart(5, '0') + (m[3] ?? '');
+  const int = digits.slice(0, digits.length - (m[3] ?? '').length - 4).replace(/^0+(?=\d)/, '') || '0';
+  const frac = digits.slice(digits.length - (m[3] ?? '').length - 4).replace(/0+$/, '').padEnd(2, '0');
+  return `${m[1]}${int}.${frac}`;
+}
+
+/** A money input as the API takes it: digits with at most 2 decimals, no sign, no grouping. */
+export function isMoney(value: string): boolean {
+  return /^\d{1,13}(\.\d{1,2})?$/.test(value);
+}
+
+/** "还剩 3 个工作日", "今天截止", "已逾期 2 个工作日"; the class says how urgent. */
+export function deadlineText(deadline: NextDeadline): { text: string; tone: 'overdue' | 'soon' | 'normal' } {
+  const days = deadline.workingDaysLeft;
+  if (deadline.overdue) return { text: days !== null && days < 0 ? `已逾期 ${-days} 个工作日` : '已逾期', tone: 'overdue' };
+  if (days === null) return { text: `截止 ${formatDateTime(deadline.dueAt)}`, tone: 'normal' };
+  if (days <= 0) return { text: '今天截止', tone: 'soon' };
+  return { text: `还剩 ${days} 个工作日`, tone: days <= 1 ? 'soon' : 'normal' };
+}
