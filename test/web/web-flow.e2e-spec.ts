@@ -148,11 +148,28 @@ describe('the web page in a real browser (e2e)', () => {
     await page.getByRole('button', { name: '开启自评' }).first().click();
     await page.getByText(/已开启\s*1\s*份/).waitFor();
     await screenshot(page, '08-admin-campaigns');
+    // The other admin pages, each showing what the world created (loaded by address, as after a reload).
+    const expected: Record<string, string> = { orgs: '上海市青浦区城市运行管理中心', users: 'unit-b1', calendar: '2026 年' };
+    for (const [tab, text] of Object.entries(expected)) {
+      await page.goto(`/admin/${tab}`);
+      await page.locator('main').getByText(text, { exact: true }).first().waitFor();
+      await screenshot(page, `08-admin-${tab}`);
+    }
   });
 
   step('the unit enters actuals, sees the provisional score and submits', async () => {
     const page = await as('unit-a1');
-    await page.goto(`/forms/${formId}`);
+    // The unit learns of it from the inbox (unread count in the header) and goes to the form from there.
+    await page.getByTestId('inbox-link').locator('.count').waitFor();
+    await page.getByTestId('inbox-link').click();
+    const note = page.getByTestId('notification').filter({ hasText: '年终自评已开启：热线服务保障经费' });
+    await note.waitFor();
+    await screenshot(page, '09a-inbox');
+    const unreadBefore = Number(await page.getByTestId('inbox-link').locator('.count').innerText());
+    await note.getByRole('button', { name: '标为已读', exact: true }).click();
+    await waitForCount(page, unreadBefore - 1);
+    await note.getByRole('link', { name: '查看申报表' }).click();
+    await page.waitForURL(new RegExp(`/forms/${formId}$`));
     await formState(page).getByText('年终自评').waitFor();
     await action(page, '填写自评').click();
     await page.waitForURL(new RegExp(`/forms/${formId}/self-evaluation$`));
@@ -221,6 +238,13 @@ describe('the web page in a real browser (e2e)', () => {
     await screenshot(sessions.at(-1)!.page, '12-not-found');
   });
 });
+
+/** Waits until the header's unread count shows `n` (no badge when 0). */
+async function waitForCount(page: Page, n: number): Promise<void> {
+  const badge = page.getByTestId('inbox-link').locator('.count');
+  if (n === 0) await badge.waitFor({ state: 'detached' });
+  else await badge.filter({ hasText: new RegExp(`^${n}$`) }).waitFor();
+}
 
 /** A link or a button the user would click by its words. */
 function action(page: Page, name: string) {
