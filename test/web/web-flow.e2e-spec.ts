@@ -10,7 +10,7 @@ import { DEV_ADMIN_PASSWORD } from '@app/config';
 
 // Issue 7 "Tests": the whole year in a real browser, as the people who use it would click through it —
 // against the real API, worker, PostgreSQL and Redis. Each step checks what the user sees.
-const SEED = path.resolve(__dirname, '../../../shared/seeds/000_e735812eb1d2a4f8.txt');
+const SEED = path.resolve(__dirname, '../fixtures/seeds/000_e735812eb1d2a4f8.txt');
 /** The third form of the seed (热线服务保障经费), as a unit would paste it. */
 const HOTLINE_TEXT = readFileSync(SEED, 'utf8').split('\n').slice(73, 105).join('\n');
 
@@ -91,6 +91,12 @@ describe('the web page in a real browser (e2e)', () => {
     await row.getByTestId('target-reading').getByText(/=\s*100/).waitFor();
     await findings.getByText('百分比不会超过 100%').waitFor({ state: 'detached' });
     await screenshot(page, '03-editor');
+    // Leaving with unsaved changes asks first; declining keeps the edit.
+    const asked = new Promise<string>((resolve) => page.once('dialog', (d) => void d.dismiss().then(() => resolve(d.message()))));
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的申报表' }).click();
+    expect(await asked).toContain('未保存的修改');
+    expect(page.url()).toMatch(/\/edit$/);
+    expect(await page.getByLabel('第11行 指标值').inputValue()).toBe('=100%');
     await page.getByRole('button', { name: '保存', exact: true }).first().click();
     await page.waitForURL(new RegExp(`/forms/${formId}$`));
     await formState(page).getByText('草稿').waitFor();

@@ -21,7 +21,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     document.cookie = 'jixiao_token=; path=/admin/queues; SameSite=Strict; max-age=0';
     setUser(null);
     setNotice(message ?? null);
-    navigate('/login', { replace: true });
+    navigate('/login', { replace: true, force: true });
   }, []);
 
   useEffect(() => setUnauthenticatedHandler(() => logout('登录已过期，请重新登录。')), [logout]);

@@ -4,7 +4,19 @@ import { AnchorHTMLAttributes, MouseEvent, useEffect, useState } from 'react';
 
 const listeners = new Set<() => void>();
 
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
+/** Asked before an in-app navigation (a page with unsaved changes); false keeps the user where they are. */
+let blocker: (() => boolean) | null = null;
+
+/** Registers the page's question before leaving it; returns the function that removes it. */
+export function blockNavigation(ask: () => boolean): () => void {
+  blocker = ask;
+  return () => {
+    if (blocker === ask) blocker = null;
+  };
+}
+
+export function navigate(to: string, options: { replace?: boolean; force?: boolean } = {}): void {
+  if (!options.force && blocker && !blocker()) return;
   if (options.replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
   listeners.forEach((l) => l());

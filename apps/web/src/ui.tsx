@@ -1,6 +1,7 @@
 // Small shared pieces: loading and error states, state and deadline badges, formatting.
 import { DependencyList, ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from './api';
+import { Link } from './router';
 import { deadlineText, formatDateTime } from './format';
 import type { FormState, NextDeadline } from './types';
 
@@ -73,7 +74,18 @@ export function Loading({ label = '正在加载…' }: { label?: string }) {
 
 /** Loading, error or the content: every page's three states in one place. */
 export function AsyncView<T>({ state, children }: { state: Async<T>; children: (data: T) => ReactNode }) {
-  if (state.error !== undefined && state.data === undefined) return <ErrorBox error={state.error} />;
+  if (state.error !== undefined && state.data === undefined) {
+    return (
+      <>
+        <ErrorBox error={state.error} />
+        {state.error instanceof ApiError && state.error.status === 404 && (
+          <p className="muted">
+            该内容可能已被删除，或不在您的查看范围内。<Link to="/">返回首页</Link>
+          </p>
+        )}
+      </>
+    );
+  }
   if (state.data === undefined) return <Loading />;
   return <>{children(state.data)}</>;
 }
@@ -122,6 +134,20 @@ export function Progress({ label, value }: { label: string; value?: number }) {
       <div className="progress-label">{label}</div>
       <div className="progress-track">
         <div className={value === undefined ? 'progress-bar indeterminate' : 'progress-bar'} style={value === undefined ? undefined : { width: `${Math.round(value * 100)}%` }} />
+      </div>
+    </div>
+  );
+}
+
+/** 409 VERSION_CONFLICT while editing: someone else saved first; nothing of ours was saved. */
+export function ConflictAlert({ children, onReload }: { children: ReactNode; onReload(): void }) {
+  return (
+    <div className="alert alert-error" role="alert">
+      {children}
+      <div>
+        <button type="button" onClick={onReload}>
+          重新加载
+        </button>
       </div>
     </div>
   );

@@ -5,9 +5,9 @@ import { api, ApiError, ApiErrorDetail } from '../api';
 import { DEFAULT_CATALOGUE, IndicatorEditor, IndicatorRow, newRowKey, RowReading, WEIGHT_PATTERN } from '../components/IndicatorEditor';
 import { CampaignSelect, useCampaignChoices } from '../components/UnitCampaignSelect';
 import { describePath, indicatorFieldOf, indicatorIndexOf } from '../components/UnitPaths';
-import { Link, navigate, useLocation } from '../router';
+import { blockNavigation, Link, navigate, useLocation } from '../router';
 import type { Catalogue, Finding, Form, FormBody, Funds, HistoryEvent, PrecheckResult } from '../types';
-import { ErrorBox, errorMessage, Loading, PageTitle, StateBadge, useAsync, yuanToWan } from '../ui';
+import { ConflictAlert, ErrorBox, errorMessage, Loading, PageTitle, StateBadge, useAsync, yuanToWan } from '../ui';
 import './FormEditorPage.css';
 
 const EDITABLE = new Set(['draft', 'returned']);
@@ -212,7 +212,12 @@ function Editor({
       e.returnValue = '';
     };
     window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
+    // Links and buttons inside the page (the header's too) ask as well.
+    const unblock = blockNavigation(() => window.confirm('有未保存的修改，离开后将丢失。确定离开吗？'));
+    return () => {
+      window.removeEventListener('beforeunload', warn);
+      unblock();
+    };
   }, [dirty]);
 
   /** An edited field's messages from the last save are out of date. */
@@ -287,7 +292,7 @@ function Editor({
         ? await api<Form>('PUT', `/api/forms/${form.id}`, { body: { ...content, version: form.version } })
         : await api<Form>('POST', '/api/forms', { body: { campaignId: header.campaignId, ...content } });
       setDirty(false);
-      navigate(`/forms/${saved.id}`);
+      navigate(`/forms/${saved.id}`, { force: true });
     } catch (error) {
       setSaveError(error);
       if (error instanceof ApiError) {
@@ -516,14 +521,7 @@ function Editor({
       <PrecheckPanel findings={precheck.findings} rows={rows} error={precheckError} pending={prechecking} />
 
       {conflict ? (
-        <div className="alert alert-error" role="alert">
-          此申报表已被他人修改（可能在另一个窗口中），您的修改尚未保存。请重新加载最新内容后再修改。
-          <div>
-            <button type="button" onClick={onReload}>
-              重新加载
-            </button>
-          </div>
-        </div>
+        <ConflictAlert onReload={onReload}>此申报表已被他人修改（可能在另一个窗口中），您的修改尚未保存。请重新加载最新内容后再修改。</ConflictAlert>
       ) : (
         <ErrorBox error={saveError} title="保存失败" />
       )}

@@ -9,7 +9,7 @@ import { describeTarget, isQualitative } from '../components/TargetReading';
 import { indicatorFieldOf, indicatorIndexOf } from '../components/UnitPaths';
 import { Link, navigate } from '../router';
 import type { Form, Score, SelfEvaluationBody, SelfEvaluationResponse } from '../types';
-import { ErrorBox, errorMessage, formatDateTime, formatMoney, Loading, PageTitle, StateBadge, useAsync } from '../ui';
+import { ConflictAlert, ErrorBox, errorMessage, formatDateTime, formatMoney, Loading, PageTitle, StateBadge, useAsync } from '../ui';
 import './SelfEvaluationPage.css';
 
 const MONEY = /^\d{1,14}(\.\d{1,2})?$/;
@@ -618,14 +618,7 @@ function SelfEvaluationEditor({ form, onReload }: { form: Form; onReload(): void
       </section>
 
       {conflict ? (
-        <div className="alert alert-error" role="alert">
-          此自评已被他人修改（可能在另一个窗口中），您最近的修改尚未保存。请重新加载后再填写。
-          <div>
-            <button type="button" onClick={onReload}>
-              重新加载
-            </button>
-          </div>
-        </div>
+        <ConflictAlert onReload={onReload}>此自评已被他人修改（可能在另一个窗口中），您最近的修改尚未保存。请重新加载后再填写。</ConflictAlert>
       ) : (
         <>
           <ErrorBox error={saveError} title="自动保存失败" />
