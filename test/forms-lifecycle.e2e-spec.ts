@@ -172,7 +172,7 @@ describe('forms lifecycle (e2e)', () => {
         'FORM_RETURNED→unit-a1', 'FORM_SUBMITTED→reviewer-a', 'FORM_APPROVED→unit-a1',
       ]);
       expect(notes[2].body).toContain('退回意见：请细化质量指标');
-      expect(notes.at(-1)!.body).toContain('批复金额 1800000.00 元');
+      expect(notes.at(-1)!.body).toContain('批复金额 1,800,000.00 元');
       const outbox = await api.db.source.query(`SELECT type FROM outbox WHERE form_id = $1`, [formId]);
       expect(outbox).toEqual([]);
     });

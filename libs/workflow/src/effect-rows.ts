@@ -1,4 +1,4 @@
-import { EffectPlan, notificationText } from '@app/domain';
+import { EffectPlan, formatYuan, money, notificationText } from '@app/domain';
 import type { DeadlineChanges, EventNotification, FormForEvent } from '@app/persistence';
 
 /**
@@ -13,7 +13,7 @@ export function effectRows(
   const selfEvaluationDue = plan.schedule.find((d) => d.kind === 'selfEvaluation')?.dueAt ?? null;
   const notifications = plan.notify.map(({ kind, to }): EventNotification => {
     const detail =
-      kind === 'FORM_APPROVED' && extra.approvedAmount ? `批复金额 ${extra.approvedAmount} 元。` : (extra.comment ?? '');
+      kind === 'FORM_APPROVED' && extra.approvedAmount ? `批复金额 ${formatYuan(money(extra.approvedAmount))} 元。` : (extra.comment ?? '');
     const text = notificationText(kind, { projectName: form.content.projectName, dueAt: selfEvaluationDue, extra: detail });
     return to === 'unit'
       ? { kind, orgId: form.unitId, role: 'unit', ...text }

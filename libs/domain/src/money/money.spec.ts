@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   addMoney,
   compareMoney,
+  formatYuan,
   isMoney,
   money,
   MoneyError,
@@ -74,5 +75,15 @@ describe('money', () => {
         expect(addMoney(...fens.map(asMoney))).toBe(asMoney(total));
       }),
     );
+  });
+});
+
+describe('formatYuan: amounts in messages', () => {
+  it('groups by thousands with exactly 2 decimals, as the published forms print 元', () => {
+    expect(formatYuan(money('1800000'))).toBe('1,800,000.00');
+    expect(formatYuan(money('937980.5'))).toBe('937,980.50');
+    expect(formatYuan(money('999.99'))).toBe('999.99');
+    expect(formatYuan(money('0'))).toBe('0.00');
+    expect(formatYuan(money('12345678901234.56'))).toBe('12,345,678,901,234.56');
   });
 });

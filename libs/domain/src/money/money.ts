@@ -85,3 +85,9 @@ export function wanYuanToYuan(wan: string): Money {
 export function yuanToWanYuan(yuan: Money): string {
   return dec(yuan).dividedBy(10_000).toFixed();
 }
+
+/** 元 as people read it in a message: digits grouped by thousands, 2 decimals ("1800000" → "1,800,000.00"). */
+export function formatYuan(yuan: Money): string {
+  const [int, frac] = dec(yuan).toFixed(2).split('.') as [string, string];
+  return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
+}
