@@ -116,6 +116,25 @@ describe('campaign report (e2e)', () => {
     expect((await request(api.http).get(`/api/reports/campaigns/${campaign}?schemeVersion=nope`).set('Authorization', w.admin)).status).toBe(422);
   });
 
+  it('a self-evaluation returned to the unit no longer counts with its earlier score', async () => {
+    const c = await yearEndCampaign(api, w);
+    const id = await submittedSelfEvaluation(api, w, c, '900000.00');
+    await waitFor(async () => (await score(id)).provisional === false, { timeoutMs: 20_000, what: 'the scoring job' });
+    const live = async () => (await request(api.http).get(`/api/reports/campaigns/${c}`).set('Authorization', w.tokens.reviewerA)).body;
+    const before = await live();
+    expect(before).toMatchObject({ scored: 1, averageScore: (await score(id)).total });
+    expect(before.lowestIndicators.length).toBeGreaterThan(0);
+
+    const form = (await request(api.http).get(`/api/forms/${id}`).set('Authorization', w.tokens.reviewerA)).body;
+    const back = await request(api.http).post(`/api/forms/${id}/events`).set('Authorization', w.tokens.reviewerA)
+      .send({ type: 'RETURN_SELF_EVALUATION', version: form.version, comment: '执行率偏低，请补充原因。' });
+    expect(back.status).toBe(200);
+    const after = await live();
+    expect(after).toMatchObject({ scored: 0, averageScore: null, weightedAverageScore: null, countsByState: { selfEvaluation: 1 } });
+    expect(after.lowestIndicators).toEqual([]);
+    expect(after.scoreHistogram.reduce((n: number, b: { count: number }) => n + b.count, 0)).toBe(0);
+  });
+
   it('is for the department and admins only', async () => {
     expect((await request(api.http).get(`/api/reports/campaigns/${campaign}`).set('Authorization', w.admin)).status).toBe(200);
     expect((await request(api.http).get(`/api/reports/campaigns/${campaign}`).set('Authorization', w.tokens.unitA1)).status).toBe(403);

@@ -1,2 +1,2 @@
 export * from './types';
-export { LOWEST_INDICATORS, compareLines, mergeReportLines, summarizeCampaign, type SummarizeCampaignInput } from './summarize';
+export { LOWEST_INDICATORS, SCORED_STATES, compareLines, mergeReportLines, summarizeCampaign, type SummarizeCampaignInput } from './summarize';

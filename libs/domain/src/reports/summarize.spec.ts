@@ -96,6 +96,16 @@ describe('summarizeCampaign: counts', () => {
     });
   });
 
+  it('a self-evaluation returned to the unit no longer counts with its earlier score (only 自评审核 and 已完成 do)', () => {
+    const returned = line('r', { state: 'selfEvaluation', score: { total: '40.00', grade: '差', indicators: [ind('x', '返回的指标', '10', '0.00', '0.0000')] } });
+    const r = summarize([scored('a', '90.00', '优', '100.00'), { ...scored('b', '80.00', '良', '100.00'), state: 'selfEvaluationReview' }, returned]);
+    expect(r.scored).toBe(2);
+    expect(r.averageScore).toBe('85.00');
+    expect(r.gradeCounts).toEqual({ 优: 1, 良: 1, 中: 0, 差: 0 });
+    expect(r.scoreHistogram[4]!.count).toBe(0);
+    expect(r.lowestIndicators.map((i) => i.name)).not.toContain('返回的指标');
+  });
+
   it('the score histogram: bins of 10 points, the lower edge in its bin, 100 in [90, 100], unscored forms left out', () => {
     const r = summarize([
       scored('a', '0.00', '差', '1.00'),
@@ -239,7 +249,8 @@ describe('properties', () => {
         const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
         expect(sum(r.countsByState)).toBe(generated.length);
         expect(sum(r.gradeCounts)).toBe(r.scored);
-        expect(r.scored).toBe(generated.filter((g) => g.grade !== null).length);
+        // A stored score counts in 已完成 only (of these states): see SCORED_STATES.
+        expect(r.scored).toBe(generated.filter((g) => g.grade !== null && g.state === 'completed').length);
       }),
     );
   });

@@ -83,6 +83,7 @@ function lowestIndicators(lines: ReportFormLine[]): Lowest[] {
   const best: Candidate[] = [];
   const decimal = decimals();
   for (const line of lines) {
+    if (!SCORED_STATES.includes(line.state)) continue;
     for (const indicator of line.score?.indicators ?? []) {
       if (!indicator.applicable) continue;
       const ratio = indicatorRatio(indicator, decimal);
@@ -106,6 +107,13 @@ function lowestIndicators(lines: ReportFormLine[]): Lowest[] {
     ratio: fixed4(ratio),
   }));
 }
+
+/**
+ * The states in which a form's stored score is its score: the self-evaluation submitted (自评审核) or
+ * confirmed (已完成). A self-evaluation returned to the unit (back in 年终自评) keeps its earlier score
+ * row until it is resubmitted, but that score no longer counts.
+ */
+export const SCORED_STATES: readonly LifecycleState[] = ['selfEvaluationReview', 'completed'];
 
 /** The bin of a total (a decimal string, 0–100): its tens, read off the integer digits; 100 → the last. */
 export function histogramBin(total: string): number {
@@ -131,7 +139,7 @@ export function summarizeCampaign(input: SummarizeCampaignInput): CampaignReport
 
   for (const line of lines) {
     countsByState[line.state] += 1;
-    if (line.score === null) continue;
+    if (line.score === null || !SCORED_STATES.includes(line.state)) continue;
     scored += 1;
     gradeCounts[line.score.grade] += 1;
     scoreHistogram[histogramBin(line.score.total)]!.count += 1;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { SCORED_STATES } from '@app/domain';
 import type { CampaignReport, ReportFormLine } from '@app/domain';
 import { Database } from '../database.service';
 
@@ -65,7 +66,7 @@ export class ReportsRepository {
     return this.db.source.query(
       `SELECT f.id AS "formId", f.project_name AS "projectName", f.unit_id AS "unitId", o.name AS "unitName", f.state,
               f.approved_amount::text AS "approvedAmount",
-              CASE WHEN s.form_id IS NULL THEN NULL
+              CASE WHEN s.form_id IS NULL OR NOT f.state = ANY($4::text[]) THEN NULL
                    ELSE json_build_object('total', s.total::text, 'grade', s.grade, 'indicators', '[]'::json) END AS score,
               CASE
                 WHEN f.state = 'draft' AND c.declaration_deadline < $3 THEN 'declarationOverdue'
@@ -77,7 +78,7 @@ export class ReportsRepository {
          LEFT JOIN scores s ON s.form_id = f.id AND s.scheme_version = $2
         WHERE f.campaign_id = $1
         ORDER BY f.id`,
-      [campaignId, schemeVersion, now],
+      [campaignId, schemeVersion, now, SCORED_STATES],
     );
   }
 
@@ -88,10 +89,11 @@ export class ReportsRepository {
               i->>'weight' AS weight, i->>'points' AS points, i->>'ratio' AS ratio
          FROM scores s JOIN forms f ON f.id = s.form_id JOIN organisations o ON o.id = f.unit_id,
               jsonb_array_elements(s.result->'indicators') AS i
-        WHERE f.campaign_id = $1 AND s.scheme_version = $2 AND (i->>'applicable')::boolean AND i->>'ratio' IS NOT NULL
+        WHERE f.campaign_id = $1 AND s.scheme_version = $2 AND f.state = ANY($4::text[])
+          AND (i->>'applicable')::boolean AND i->>'ratio' IS NOT NULL
         ORDER BY (i->>'ratio')::numeric, (i->>'points')::numeric, f.project_name, i->>'name'
         LIMIT $3`,
-      [campaignId, schemeVersion, limit],
+      [campaignId, schemeVersion, limit, SCORED_STATES],
     );
   }
 }
