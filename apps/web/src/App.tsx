@@ -1,5 +1,5 @@
 import { Component, ErrorInfo, ReactNode, useEffect, useState } from 'react';
-import { api, storedSession } from './api';
+import { api, shareTokenWithQueueDashboard } from './api';
 import { AuthProvider, homeOf, useAuth } from './auth';
 import { Link, match, navigate, useLocation } from './router';
 import { ROLE_LABELS } from './types';
@@ -88,15 +88,6 @@ function InboxLink() {
       ) : null}
     </Link>
   );
-}
-
-/**
- * The queue dashboard is a plain page of the API that cannot send the bearer header: it also accepts the
- * token as the `jixiao_token` cookie, scoped to its own path and never sent cross-site.
- */
-function shareTokenWithQueueDashboard() {
-  const token = storedSession()?.token;
-  if (token) document.cookie = `jixiao_token=${encodeURIComponent(token)}; path=/admin/queues; SameSite=Strict; max-age=28800`;
 }
 
 function Shell({ children }: { children: ReactNode }) {

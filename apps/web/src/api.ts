@@ -153,3 +153,19 @@ export function idempotencyKey(): string {
   const b = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 }
+
+/**
+ * The queue dashboard (/admin/queues) is a plain page of the API that cannot send the bearer header: it
+ * also accepts the token as the `jixiao_token` cookie, scoped to its own path, never sent cross-site,
+ * gone with the browser session (and on sign-out).
+ */
+export function shareTokenWithQueueDashboard(): void {
+  const token = storedSession()?.token;
+  if (!token) return;
+  const secure = location.protocol === 'https:' ? '; Secure' : '';
+  document.cookie = `jixiao_token=${encodeURIComponent(token)}; path=/admin/queues; SameSite=Strict${secure}`;
+}
+
+export function forgetQueueDashboardToken(): void {
+  document.cookie = 'jixiao_token=; path=/admin/queues; SameSite=Strict; max-age=0';
+}

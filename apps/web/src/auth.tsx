@@ -1,5 +1,5 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { api, clearSession, SessionUser, setUnauthenticatedHandler, storedSession, storeSession } from './api';
+import { api, clearSession, forgetQueueDashboardToken, SessionUser, setUnauthenticatedHandler, storedSession, storeSession } from './api';
 import { navigate } from './router';
 
 interface AuthState {
@@ -18,10 +18,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback((message?: string) => {
     clearSession();
-    document.cookie = 'jixiao_token=; path=/admin/queues; SameSite=Strict; max-age=0';
+    forgetQueueDashboardToken();
     setUser(null);
     setNotice(message ?? null);
-    navigate('/login', { replace: true, force: true });
+    // After an expired session, signing in again returns to the page the user was on.
+    const here = location.pathname + location.search;
+    const next = message && here !== '/login' && !here.startsWith('/login?') ? `?next=${encodeURIComponent(here)}` : '';
+    navigate(`/login${next}`, { replace: true, force: true });
   }, []);
 
   useEffect(() => setUnauthenticatedHandler(() => logout('登录已过期，请重新登录。')), [logout]);

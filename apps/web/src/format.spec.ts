@@ -1,4 +1,4 @@
-import { deadlineText, formatDateTime, formatMoney, isMoney, yuanToWan } from './format';
+import { deadlineText, formatDateTime, formatDueAt, formatMoney, isMoney, yuanToWan } from './format';
 
 // What users read on the page: money exactly as stored (API.md: decimal strings in 元, never floats),
 // 万元 beside 元 as the published 申报表 print it, instants in Beijing time, deadlines in working days.
@@ -31,6 +31,13 @@ describe('formatting for the page', () => {
     expect(formatDateTime('2024-03-15T10:00:00Z')).toBe('2024/03/15 18:00');
     expect(formatDateTime('2024-03-15T18:00:00+08:00')).toBe('2024/03/15 18:00');
     expect(formatDateTime(null)).toBe('—');
+  });
+
+  it('shows a deadline at 00:00 as 24:00 of the day before (民法典 §203: the period ends at 24:00)', () => {
+    expect(formatDueAt('2024-03-09T00:00:00+08:00')).toBe('2024/03/08 24:00');
+    expect(formatDueAt('2024-03-01T00:00:00+08:00')).toBe('2024/02/29 24:00');
+    expect(formatDueAt('2024-03-15T18:00:00+08:00')).toBe('2024/03/15 18:00');
+    expect(formatDueAt(null)).toBe('—');
   });
 
   it('says how many working days are left, and how late when overdue', () => {

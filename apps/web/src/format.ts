@@ -19,6 +19,21 @@ export function formatDateTime(iso: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? iso : dateTime.format(d);
 }
 
+/**
+ * A deadline as people count it: one at 00:00 Beijing time ends the day before (《民法典》第二百零三条,
+ * as the API counts working days), so it reads "2024/03/08 24:00", not "2024/03/09 00:00".
+ */
+export function formatDueAt(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const shanghai = new Date(d.getTime() + 8 * 3600_000);
+  if (shanghai.getUTCHours() !== 0 || shanghai.getUTCMinutes() !== 0) return formatDateTime(iso);
+  const dayBefore = new Date(shanghai.getTime() - 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${dayBefore.getUTCFullYear()}/${pad(dayBefore.getUTCMonth() + 1)}/${pad(dayBefore.getUTCDate())} 24:00`;
+}
+
 const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
 
 /** 元 as a decimal string → "1,819,200.00". Anything that is not a plain decimal is shown as it is. */
@@ -53,7 +68,7 @@ export function isMoney(value: string): boolean {
 export function deadlineText(deadline: NextDeadline): { text: string; tone: 'overdue' | 'soon' | 'normal' } {
   const days = deadline.workingDaysLeft;
   if (deadline.overdue) return { text: days !== null && days < 0 ? `已逾期 ${-days} 个工作日` : '已逾期', tone: 'overdue' };
-  if (days === null) return { text: `截止 ${formatDateTime(deadline.dueAt)}`, tone: 'normal' };
+  if (days === null) return { text: `截止 ${formatDueAt(deadline.dueAt)}`, tone: 'normal' };
   if (days <= 0) return { text: '今天截止', tone: 'soon' };
   return { text: `还剩 ${days} 个工作日`, tone: days <= 1 ? 'soon' : 'normal' };
 }

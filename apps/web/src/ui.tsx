@@ -1,11 +1,12 @@
 // Small shared pieces: loading and error states, state and deadline badges, formatting.
 import { DependencyList, ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from './api';
+import { describePath } from './components/UnitPaths';
 import { Link } from './router';
-import { deadlineText, formatDateTime } from './format';
+import { deadlineText, formatDueAt } from './format';
 import type { FormState, NextDeadline } from './types';
 
-export { formatDateTime, formatMoney, isMoney, yuanToWan } from './format';
+export { formatDateTime, formatDueAt, formatMoney, isMoney, yuanToWan } from './format';
 
 export interface Async<T> {
   data: T | undefined;
@@ -41,6 +42,13 @@ export function errorMessage(error: unknown): string {
   return '出现未知错误，请刷新页面后重试。';
 }
 
+/** Where a problem is, in words ("第 3 行指标 · 指标值"); nothing for a path users would not recognise. */
+function where(path: string | undefined) {
+  if (!path) return null;
+  const words = describePath(path);
+  return words === path ? null : <span className="muted">（{words}）</span>;
+}
+
 /** An error with the API's message and, for 422s, each problem with where it is. */
 export function ErrorBox({ error, title }: { error: unknown; title?: string }) {
   if (!error) return null;
@@ -54,7 +62,7 @@ export function ErrorBox({ error, title }: { error: unknown; title?: string }) {
           {details.map((d, i) => (
             <li key={i}>
               {d.message}
-              {d.path ? <span className="muted">（{d.path}）</span> : null}
+              {where(d.path)}
             </li>
           ))}
         </ul>
@@ -99,7 +107,7 @@ export function DeadlineBadge({ deadline }: { deadline: NextDeadline | null | un
   if (!deadline) return <span className="muted">—</span>;
   const { text, tone } = deadlineText(deadline);
   return (
-    <span className={tone === 'normal' ? 'deadline' : `deadline ${tone}`} title={`${deadline.label}：${formatDateTime(deadline.dueAt)}`}>
+    <span className={tone === 'normal' ? 'deadline' : `deadline ${tone}`} title={`${deadline.label}：${formatDueAt(deadline.dueAt)}`}>
       {deadline.label} · {text}
     </span>
   );

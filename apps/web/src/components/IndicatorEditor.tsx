@@ -1,7 +1,7 @@
 // The 绩效指标 table of the 申报表 editor: 一级 / 二级 as selects from the catalogue, 三级, 指标值 with
 // the parsed reading below it, 分值; rows move up and down, are added and deleted (with undo).
-import { useEffect, useRef, useState } from 'react';
-import type { Catalogue, IndicatorBody, ParsedTarget } from '../types';
+import { Fragment, useEffect, useRef, useState } from 'react';
+import type { Catalogue, Finding, IndicatorBody, ParsedTarget } from '../types';
 import { TargetReading } from './TargetReading';
 
 export interface IndicatorRow extends IndicatorBody {
@@ -28,6 +28,31 @@ export const DEFAULT_CATALOGUE: Catalogue = {
 
 export const WEIGHT_PATTERN = /^\d{1,3}(\.\d{1,2})?$/;
 
+/** Why a 分值 cannot be sent as typed, or null when it is fine (or blank). */
+export function weightProblem(weight: string | undefined): string | null {
+  const w = weight?.trim() ?? '';
+  if (!w || WEIGHT_PATTERN.test(w)) return null;
+  if (/^-/.test(w)) return '分值不能为负数';
+  if (!/^\d+(\.\d+)?$/.test(w)) return '分值应为数字';
+  if (/\.\d{3,}$/.test(w)) return '分值最多两位小数';
+  return '分值过大，请核对';
+}
+
+/** The 分值 of each 一级指标 group, in the order they first appear ("产出指标" → "30.5"). */
+export function weightsByLevel1(rows: { level1: string; weight?: string }[]): { level1: string; total: string }[] {
+  const order: string[] = [];
+  const groups = new Map<string, { weight?: string }[]>();
+  for (const r of rows) {
+    const name = r.level1 || '未选择一级指标';
+    if (!groups.has(name)) {
+      groups.set(name, []);
+      order.push(name);
+    }
+    groups.get(name)!.push(r);
+  }
+  return order.map((level1) => ({ level1, total: sumWeights(groups.get(level1)!) })).filter((g) => g.total !== '');
+}
+
 let nextKey = 0;
 export function newRowKey(): string {
   nextKey += 1;
@@ -50,6 +75,14 @@ export function sumWeights(rows: { weight?: string }[]): string {
   return frac === '00' ? String(Math.floor(cents / 100)) : `${Math.floor(cents / 100)}.${frac}`;
 }
 
+const FIELD_LABELS: Record<string, string> = { level1: '一级指标', level2: '二级指标', name: '三级指标', target: '指标值', weight: '分值' };
+
+/** " · 分值" for "indicators[2].weight", "" for the row as a whole. */
+function fieldLabel(path: string): string {
+  const field = /indicators\[\d+\]\.(\w+)/.exec(path)?.[1];
+  return field && FIELD_LABELS[field] ? ` · ${FIELD_LABELS[field]}` : '';
+}
+
 function level2Options(catalogue: Catalogue, level1: string): string[] {
   return catalogue.level1.find((l) => l.name === level1)?.level2 ?? [];
 }
@@ -62,6 +95,8 @@ export function IndicatorEditor({
   pending,
   rowErrors,
   rowHasError,
+  rowFindings,
+  totalFindings = [],
   disabled,
 }: {
   rows: IndicatorRow[];
@@ -75,6 +110,10 @@ export function IndicatorEditor({
   rowErrors: Map<string, string[]>;
   /** Rows the pre-checks name with an error. */
   rowHasError: Set<string>;
+  /** By row key: the pre-check findings to show inside the row (the page decides which rows are shown). */
+  rowFindings?: Map<string, Finding[]>;
+  /** Findings about the 分值 totals (weights.sum), shown under the total. */
+  totalFindings?: Finding[];
   disabled?: boolean;
 }) {
   const [removed, setRemoved] = useState<{ row: IndicatorRow; index: number } | null>(null);
@@ -108,7 +147,7 @@ export function IndicatorEditor({
     setRemoved({ row, index });
     const next = rows.filter((_, i) => i !== index);
     const neighbour = next[Math.min(index, next.length - 1)];
-    if (neighbour) focusAfter.current = { key: neighbour.key, selector: 'input[data-field="name"]' };
+    if (neighbour) focusAfter.current = { key: neighbour.key, selector: '[data-field="name"]' };
     onChange(next);
   };
 
@@ -116,7 +155,7 @@ export function IndicatorEditor({
     if (!removed) return;
     const next = [...rows];
     next.splice(Math.min(removed.index, next.length), 0, removed.row);
-    focusAfter.current = { key: removed.row.key, selector: 'input[data-field="name"]' };
+    focusAfter.current = { key: removed.row.key, selector: '[data-field="name"]' };
     setRemoved(null);
     onChange(next);
   };
@@ -126,7 +165,7 @@ export function IndicatorEditor({
     const level1 = last?.level1 || catalogue.level1[0]?.name || '';
     const level2 = last ? last.level2 : (level2Options(catalogue, level1)[0] ?? '');
     const row: IndicatorRow = { key: newRowKey(), level1, level2, name: '', target: '', weight: '' };
-    focusAfter.current = { key: row.key, selector: 'input[data-field="name"]' };
+    focusAfter.current = { key: row.key, selector: '[data-field="name"]' };
     setRemoved(null);
     onChange([...rows, row]);
   };
@@ -149,6 +188,7 @@ export function IndicatorEditor({
   };
 
   const total = sumWeights(rows);
+  const byLevel1 = weightsByLevel1(rows);
 
   return (
     <div className="indicator-editor">
@@ -182,7 +222,17 @@ export function IndicatorEditor({
               const known1 = catalogue.level1.some((l) => l.name === row.level1);
               const known2 = l2.includes(row.level2);
               const reading = readings.get(row.key);
-              const weightInvalid = Boolean(row.weight && !WEIGHT_PATTERN.test(row.weight.trim()));
+              const weightMessage = weightProblem(row.weight);
+              const weightInvalid = weightMessage !== null;
+              const targetBlank = !row.target.trim();
+              const findings = rowFindings?.get(row.key) ?? [];
+              // The pre-check's findings about this row, minus what a cell already says (shown in a line below the row).
+              const notes = findings.filter((f) => {
+                const at = /indicators\[\d+\]\.(\w+)/.exec(f.path)?.[1] ?? null;
+                if (at === 'target' && reading?.targetError && f.severity === 'error') return false;
+                if (at === 'weight' && weightInvalid) return false;
+                return true;
+              });
               const errs = (field: string) => rowErrors.get(`${row.key}.${field}`) ?? [];
               const fieldErrors = (field: string) =>
                 errs(field).map((m, j) => (
@@ -192,10 +242,12 @@ export function IndicatorEditor({
                 ));
               const classes = [sameLevel1 ? 'same-level1' : 'group-start', sameLevel2 ? 'same-level2' : '', rowHasError.has(row.key) ? 'row-error' : ''].filter(Boolean).join(' ');
               return (
-                <tr key={row.key} data-testid="indicator-row" data-row-key={row.key} className={classes}>
+                <Fragment key={row.key}>
+                <tr data-testid="indicator-row" data-row-key={row.key} className={classes}>
                   <td className="col-no num">{n}</td>
                   <td className="col-level">
                     <select
+                      data-field="level1"
                       aria-label={`第${n}行 一级指标`}
                       value={row.level1}
                       disabled={disabled}
@@ -218,6 +270,7 @@ export function IndicatorEditor({
                   </td>
                   <td className="col-level">
                     <select
+                      data-field="level2"
                       aria-label={`第${n}行 二级指标`}
                       value={row.level2}
                       disabled={disabled}
@@ -250,6 +303,7 @@ export function IndicatorEditor({
                   </td>
                   <td className="col-target">
                     <input
+                      data-field="target"
                       aria-label={`第${n}行 指标值`}
                       value={row.target}
                       disabled={disabled}
@@ -258,11 +312,12 @@ export function IndicatorEditor({
                       aria-invalid={Boolean(reading?.targetError) || errs('target').length > 0 || undefined}
                       onChange={(e) => update(row.key, { target: e.target.value })}
                     />
-                    <TargetReading parsed={reading?.parsedTarget} error={reading?.targetError} pending={pending && !reading} />
-                    {!reading && fieldErrors('target')}
+                    {targetBlank ? null : <TargetReading parsed={reading?.parsedTarget} error={reading?.targetError} pending={pending && !reading} />}
+                    {!reading?.targetError && fieldErrors('target')}
                   </td>
                   <td className="col-weight">
                     <input
+                      data-field="weight"
                       aria-label={`第${n}行 分值`}
                       value={row.weight ?? ''}
                       disabled={disabled}
@@ -271,8 +326,8 @@ export function IndicatorEditor({
                       aria-invalid={weightInvalid || errs('weight').length > 0 || undefined}
                       onChange={(e) => update(row.key, { weight: e.target.value })}
                     />
-                    {weightInvalid && <div className="field-error">分值应为非负数，最多两位小数</div>}
-                    {fieldErrors('weight')}
+                    {weightInvalid && <div className="field-error">{weightMessage}</div>}
+                    {!weightInvalid && fieldErrors('weight')}
                   </td>
                   <td className="col-actions">
                     <div className="row-buttons">
@@ -295,6 +350,19 @@ export function IndicatorEditor({
                     </div>
                   </td>
                 </tr>
+                {notes.length > 0 && (
+                  <tr className={rowHasError.has(row.key) ? 'row-notes row-error' : 'row-notes'} data-notes-for={row.key}>
+                    <td className="col-no" aria-hidden="true" />
+                    <td colSpan={6}>
+                      {notes.map((f, j) => (
+                        <div key={j} className={f.severity === 'error' ? 'field-error' : 'field-warning'}>
+                          第 {n} 行{fieldLabel(f.path)}：{f.message}
+                        </div>
+                      ))}
+                    </td>
+                  </tr>
+                )}
+                </Fragment>
               );
             })}
           </tbody>
@@ -309,6 +377,23 @@ export function IndicatorEditor({
                 </th>
                 <th />
               </tr>
+              {(byLevel1.length > 1 || totalFindings.length > 0) && (
+                <tr className="weight-groups">
+                  <td colSpan={7}>
+                    {byLevel1.length > 0 && (
+                      <div className="muted">
+                        其中：
+                        {byLevel1.map((g) => `${g.level1} ${g.total} 分`).join('，')}
+                      </div>
+                    )}
+                    {totalFindings.map((f, j) => (
+                      <div key={j} className={f.severity === 'error' ? 'field-error' : 'field-warning'}>
+                        {f.message}
+                      </div>
+                    ))}
+                  </td>
+                </tr>
+              )}
             </tfoot>
           )}
         </table>

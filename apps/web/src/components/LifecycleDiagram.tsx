@@ -1,6 +1,6 @@
 // The form lifecycle (GET /api/lifecycle) drawn as an inline SVG: the main path from 草稿 to 已完成 in
 // one row, 退回修改 beside 审核中, each arrow with its event's label, the current state filled blue.
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { api } from '../api';
 import type { LifecycleGraph } from '../types';
 import { ErrorBox, Loading, useAsync } from '../ui';
@@ -33,7 +33,7 @@ export const STATE_LABELS: Record<string, string> = {
 const MAIN_PATH = ['draft', 'declared', 'reviewing', 'approved', 'selfEvaluation', 'selfEvaluationReview', 'completed'];
 const BOX_W = 100;
 const BOX_H = 40;
-const STEP = 156;
+const STEP = 168;
 const LEFT = 24;
 const MAIN_TOP = 72;
 const SIDE_TOP = 190;
@@ -104,6 +104,8 @@ interface Edge {
   anchor: 'start' | 'middle' | 'end';
   label: string[];
   event: string;
+  /** "申报（实施单位）": what the arrow is and who takes it, for the tooltip. */
+  title: string;
 }
 
 function edges(graph: LifecycleGraph, boxes: Map<string, Box>): Edge[] {
@@ -114,6 +116,7 @@ function edges(graph: LifecycleGraph, boxes: Map<string, Box>): Edge[] {
     const b = boxes.get(t.to);
     if (!a || !b) return;
     const label = lines(t.eventLabel);
+    const title = t.whoLabel ? `${t.eventLabel}（${t.whoLabel}）` : t.eventLabel;
     const key = `${t.from}-${t.event}-${t.to}-${k}`;
     if (a.main && b.main && a.y === b.y) {
       const cy = a.y + BOX_H / 2;
@@ -121,14 +124,14 @@ function edges(graph: LifecycleGraph, boxes: Map<string, Box>): Edge[] {
         // Forward along the main path: a straight arrow, its label above it between the boxes.
         const x1 = a.x + BOX_W;
         const x2 = b.x;
-        out.push({ key, d: `M${x1},${cy} L${x2 - 2},${cy}`, labelX: (x1 + x2) / 2, labelY: cy - 8 - (label.length - 1) * 14, anchor: 'middle', label, event: t.event });
+        out.push({ key, d: `M${x1},${cy} L${x2 - 2},${cy}`, labelX: (x1 + x2) / 2, labelY: cy - 8 - (label.length - 1) * 14, anchor: 'middle', label, event: t.event, title });
       } else {
         // Backward along the main path (撤回, 退回自评): an arc above the row.
         const x1 = a.x + BOX_W / 2 - 10;
         const x2 = b.x + BOX_W / 2 + 10;
         const top = a.y;
         const mid = (x1 + x2) / 2;
-        out.push({ key, d: `M${x1},${top} Q${mid},${top - 56} ${x2},${top - 2}`, labelX: mid, labelY: top - 34 - (label.length - 1) * 14, anchor: 'middle', label, event: t.event });
+        out.push({ key, d: `M${x1},${top} Q${mid},${top - 56} ${x2},${top - 2}`, labelX: mid, labelY: top - 34 - (label.length - 1) * 14, anchor: 'middle', label, event: t.event, title });
       }
       return;
     }
@@ -156,7 +159,7 @@ function edges(graph: LifecycleGraph, boxes: Map<string, Box>): Edge[] {
     const lx = mx + nx * 10 * side;
     const ly = my + ny * 10 * side;
     const anchor = Math.abs(nx) < 0.2 ? 'middle' : nx * side > 0 ? 'start' : 'end';
-    out.push({ key, d: `M${x1},${y1} L${x2},${y2}`, labelX: lx, labelY: ly + 4 - ((label.length - 1) * 14) / 2, anchor, label, event: t.event });
+    out.push({ key, d: `M${x1},${y1} L${x2},${y2}`, labelX: lx, labelY: ly + 4 - ((label.length - 1) * 14) / 2, anchor, label, event: t.event, title });
   });
   return out;
 }
@@ -174,7 +177,8 @@ function Diagram({ graph, current }: { graph: LifecycleGraph; current: string })
       width="100%"
       role="img"
       aria-label={`申报表流转图，当前状态：${currentLabel}`}
-      style={{ maxWidth: width, display: 'block' }}
+      // Never narrower than its labels can be read at: on a phone the diagram scrolls sideways instead.
+      style={{ maxWidth: width, minWidth: 760, display: 'block' }}
     >
       <title>{`申报表流转图（当前状态：${currentLabel}）`}</title>
       <defs>
@@ -184,6 +188,7 @@ function Diagram({ graph, current }: { graph: LifecycleGraph; current: string })
       </defs>
       {edges(graph, boxes).map((e) => (
         <g key={e.key} data-event={e.event}>
+          <title>{e.title}</title>
           <path d={e.d} fill="none" stroke="#5f6b7a" strokeWidth={1.4} markerEnd={`url(#${marker})`} />
           <text x={e.labelX} y={e.labelY} textAnchor={e.anchor} fontSize={12} fill="#1d2733">
             {e.label.map((l, i) => (
@@ -229,7 +234,21 @@ function Diagram({ graph, current }: { graph: LifecycleGraph; current: string })
 /** The lifecycle with `current` highlighted. */
 export function LifecycleDiagram({ current }: { current: string }) {
   const graph = useAsync(loadLifecycle, []);
+  const scroller = useRef<HTMLDivElement>(null);
+  // On a narrow screen the diagram scrolls sideways: bring the current state into view.
+  useEffect(() => {
+    const box = scroller.current?.querySelector('[data-current="true"] rect:last-of-type');
+    const el = scroller.current;
+    if (!box || !el || el.scrollWidth <= el.clientWidth) return;
+    const r = box.getBoundingClientRect();
+    const outer = el.getBoundingClientRect();
+    el.scrollLeft += r.left + r.width / 2 - (outer.left + outer.width / 2);
+  }, [graph.data, current]);
   if (graph.error !== undefined && !graph.data) return <ErrorBox error={graph.error} title="流转图加载失败" />;
   if (!graph.data) return <Loading label="正在加载流转图…" />;
-  return <Diagram graph={graph.data} current={current} />;
+  return (
+    <div className="lifecycle-scroll" ref={scroller} style={{ overflowX: 'auto' }}>
+      <Diagram graph={graph.data} current={current} />
+    </div>
+  );
 }

@@ -129,6 +129,36 @@ function cell(row: IndRow, key: keyof IndicatorBody): ReactNode {
   return v === undefined || v === '' ? <span className="muted">—</span> : v;
 }
 
+/**
+ * A long text (a goal) changed: the common beginning and end are shown plainly and only the part that
+ * differs is struck out or highlighted, so one added sentence does not strike out the whole paragraph.
+ */
+export function splitChange(before: string, after: string): { prefix: string; removed: string; added: string; suffix: string } {
+  const a = Array.from(before);
+  const b = Array.from(after);
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  let q = 0;
+  while (q < a.length - p && q < b.length - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
+  return {
+    prefix: a.slice(0, p).join(''),
+    removed: a.slice(p, a.length - q).join(''),
+    added: b.slice(p, b.length - q).join(''),
+    suffix: a.slice(a.length - q).join(''),
+  };
+}
+
+function LongChange({ text, side }: { text: ReturnType<typeof splitChange>; side: 'before' | 'after' }) {
+  const middle = side === 'before' ? text.removed : text.added;
+  return (
+    <>
+      {text.prefix}
+      {middle && (side === 'before' ? <del className="diff-removed">{middle}</del> : <ins className="diff-added">{middle}</ins>)}
+      {text.suffix}
+    </>
+  );
+}
+
 const KIND_LABELS: Record<IndRow['kind'], string> = { added: '新增', removed: '删除', changed: '修改', same: '未变' };
 
 /** The diff of two versions; `beforeLabel`/`afterLabel` name them (e.g. 上次申报 / 当前内容). */
@@ -153,6 +183,7 @@ export function RevisionDiff({ before, after, beforeLabel, afterLabel }: { befor
         )}
       </p>
       {fields.length > 0 && (
+        <div className="diff-scroll" style={{ overflowX: 'auto' }}>
         <table className="diff-fields">
           <caption className="sr-only">栏目修改</caption>
           <thead>
@@ -163,21 +194,28 @@ export function RevisionDiff({ before, after, beforeLabel, afterLabel }: { befor
             </tr>
           </thead>
           <tbody>
-            {fields.map((f) => (
-              <tr key={f.label} className="diff-changed" data-field={f.label}>
-                <th scope="row">{f.label}</th>
-                <td className={f.long ? 'diff-long' : f.money ? 'num' : undefined}>
-                  <del className="diff-removed">{f.money ? formatMoney(f.get(before)) : f.get(before) || '（空）'}</del>
-                </td>
-                <td className={f.long ? 'diff-long' : f.money ? 'num' : undefined}>
-                  <ins className="diff-added">{f.money ? formatMoney(f.get(after)) : f.get(after) || '（空）'}</ins>
-                </td>
-              </tr>
-            ))}
+            {fields.map((f) => {
+              const b = f.get(before) ?? '';
+              const a = f.get(after) ?? '';
+              const inline = f.long && b.trim() !== '' && a.trim() !== '' ? splitChange(b, a) : null;
+              return (
+                <tr key={f.label} className="diff-changed" data-field={f.label}>
+                  <th scope="row">{f.label}</th>
+                  <td className={f.long ? 'diff-long' : f.money ? 'num' : undefined}>
+                    {inline ? <LongChange text={inline} side="before" /> : <del className="diff-removed">{f.money ? formatMoney(b) : b || '（空）'}</del>}
+                  </td>
+                  <td className={f.long ? 'diff-long' : f.money ? 'num' : undefined}>
+                    {inline ? <LongChange text={inline} side="after" /> : <ins className="diff-added">{f.money ? formatMoney(a) : a || '（空）'}</ins>}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
+        </div>
       )}
       {changedRows.length > 0 && (
+        <div className="diff-scroll" style={{ overflowX: 'auto' }}>
         <table className="diff-indicators">
           <caption className="sr-only">绩效指标修改</caption>
           <thead>
@@ -203,10 +241,12 @@ export function RevisionDiff({ before, after, beforeLabel, afterLabel }: { befor
             ))}
           </tbody>
         </table>
+        </div>
       )}
       {sameRows.length > 0 && (
         <details className="diff-unchanged">
           <summary>未修改的指标（{sameRows.length} 项）</summary>
+          <div className="diff-scroll" style={{ overflowX: 'auto' }}>
           <table>
             <thead>
               <tr>
@@ -229,6 +269,7 @@ export function RevisionDiff({ before, after, beforeLabel, afterLabel }: { befor
               ))}
             </tbody>
           </table>
+          </div>
         </details>
       )}
     </div>

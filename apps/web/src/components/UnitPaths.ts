@@ -22,6 +22,10 @@ const FIELD_NAMES: Record<string, string> = {
   executionReason: '执行偏差原因',
   goalAchievement: '总体目标完成情况',
   version: '版本号',
+  approvedAmount: '批复金额',
+  comment: '意见',
+  password: '密码',
+  username: '用户名',
   body: '文本',
 };
 

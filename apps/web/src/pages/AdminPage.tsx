@@ -1,7 +1,7 @@
 // System administration: organisations (主管部门 and their 实施单位), users, annual campaigns
 // (申报批次, with 提前开启自评) and the working-day calendar; and the queue dashboard link.
 import { FormEvent, ReactNode, useEffect, useState } from 'react';
-import { api, ApiError, storedSession } from '../api';
+import { api, ApiError, shareTokenWithQueueDashboard } from '../api';
 import { Link } from '../router';
 import { invalidateOrgs } from '../components/ReviewOrgs';
 import { ROLE_LABELS } from '../types';
@@ -18,16 +18,6 @@ const TABS: { id: string; label: string }[] = [
 
 const KIND_LABELS: Record<Org['kind'], string> = { department: '主管部门', unit: '实施单位' };
 
-/**
- * The queue dashboard (/admin/queues) is a page of its own opened in a new tab, so it cannot send the
- * bearer header: the API also accepts the token in the `jixiao_token` cookie, scoped to that path.
- */
-function shareTokenWithQueueDashboard(): void {
-  const token = storedSession()?.token;
-  if (!token) return;
-  const secure = location.protocol === 'https:' ? '; Secure' : '';
-  document.cookie = `jixiao_token=${encodeURIComponent(token)}; path=/admin/queues; SameSite=Strict${secure}`;
-}
 
 export function AdminPage({ tab }: { tab: string }) {
   useEffect(shareTokenWithQueueDashboard, []);
@@ -74,6 +64,62 @@ function Success({ children }: { children: ReactNode }) {
   );
 }
 
+/** The fields of the admin forms, to say where a problem the API reports is (never a raw "orgId"). */
+const FIELD_LABELS: Record<string, string> = {
+  name: '名称',
+  kind: '类型',
+  parentId: '上级主管部门',
+  username: '用户名',
+  password: '密码',
+  role: '角色',
+  orgId: '所属单位',
+  email: '邮箱',
+  year: '年度',
+  departmentId: '主管部门',
+  declarationDeadline: '申报截止时间',
+  reviewWorkingDays: '审核时限',
+  resubmitWorkingDays: '重新申报时限',
+  selfEvaluationOpensAt: '自评开启时间',
+  selfEvaluationDeadline: '自评截止时间',
+  schemeVersion: '评分方案',
+  reminderOffsets: '提醒时间',
+  holidays: '法定节假日',
+  workdays: '调休上班日',
+};
+
+export function adminPathLabel(path: string | undefined): string {
+  if (!path) return '';
+  const m = /^(\w+)(?:\[(\d+)\])?/.exec(path);
+  if (!m) return path;
+  const label = FIELD_LABELS[m[1]];
+  if (!label) return '';
+  return label;
+}
+
+/** ErrorBox with the places in Chinese; a detail that repeats the message is not listed twice. */
+function AdminError({ error, title }: { error: unknown; title: string }) {
+  if (!error) return null;
+  if (!(error instanceof ApiError)) return <ErrorBox error={error} title={title} />;
+  const details = error.details.filter((d) => d.message && d.message !== error.message);
+  return (
+    <div className="alert alert-error" role="alert">
+      <strong>{title}：</strong>
+      {details.length === 1 ? details[0].message : error.message}
+      {details.length === 1 && adminPathLabel(details[0].path) && <span className="muted">（{adminPathLabel(details[0].path)}）</span>}
+      {details.length > 1 && (
+        <ul>
+          {details.map((d, i) => (
+            <li key={i}>
+              {d.message}
+              {adminPathLabel(d.path) && <span className="muted">（{adminPathLabel(d.path)}）</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 /** A create form's submit state: busy, the error, the success line. */
 function useSubmit() {
   const [busy, setBusy] = useState(false);
@@ -92,7 +138,12 @@ function useSubmit() {
       setBusy(false);
     }
   };
-  return { busy, error, done, run, setError };
+  /** Typing again clears the last outcome: an old error must not look like it is about the new input. */
+  const clear = () => {
+    if (error !== null) setError(null);
+    if (done !== null) setDone(null);
+  };
+  return { busy, error, done, run, setError, clear };
 }
 
 // ---- 单位 -------------------------------------------------------------------------------------------
@@ -167,7 +218,7 @@ function OrgsTab() {
       </section>
       <section className="card" aria-labelledby="admin-orgs-new">
         <h2 id="admin-orgs-new">新建单位</h2>
-        <form onSubmit={create}>
+        <form onSubmit={create} onChange={submit.clear}>
           <div className="field">
             <label htmlFor="admin-org-name">名称</label>
             <input id="admin-org-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} placeholder="如：上海市绿化和市容管理局" />
@@ -197,7 +248,7 @@ function OrgsTab() {
             {submit.busy ? '正在保存…' : '新建单位'}
           </button>
         </form>
-        <ErrorBox error={submit.error} title="新建失败" />
+        <AdminError error={submit.error} title="新建失败" />
         {submit.done && <Success>{submit.done}</Success>}
       </section>
     </div>
@@ -248,6 +299,7 @@ function UsersTab() {
             items.length === 0 ? (
               <p className="muted">尚无用户。</p>
             ) : (
+              <div className="table-scroll">
               <table>
                 <thead>
                   <tr>
@@ -272,13 +324,14 @@ function UsersTab() {
                     ))}
                 </tbody>
               </table>
+              </div>
             )
           }
         </AsyncView>
       </section>
       <section className="card" aria-labelledby="admin-users-new">
         <h2 id="admin-users-new">新建用户</h2>
-        <form onSubmit={create} autoComplete="off">
+        <form onSubmit={create} onChange={submit.clear} autoComplete="off">
           <div className="field">
             <label htmlFor="admin-user-name">用户名</label>
             <input id="admin-user-name" value={username} onChange={(e) => setUsername(e.target.value)} required pattern="[A-Za-z0-9_.@\-]{3,64}" title="3–64 位字母、数字或 _ . @ -" autoComplete="off" aria-describedby="admin-user-name-hint" />
@@ -332,7 +385,7 @@ function UsersTab() {
             {submit.busy ? '正在保存…' : '新建用户'}
           </button>
         </form>
-        <ErrorBox error={submit.error} title="新建失败" />
+        <AdminError error={submit.error} title="新建失败" />
         {submit.done && <Success>{submit.done}</Success>}
       </section>
     </div>
@@ -468,7 +521,7 @@ function CampaignsTab() {
       <section className="card" aria-labelledby="admin-campaigns-new">
         <h2 id="admin-campaigns-new">新建批次</h2>
         <p className="muted">时间均按北京时间（Asia/Shanghai）填写。</p>
-        <form onSubmit={create}>
+        <form onSubmit={create} onChange={submit.clear}>
           <div className="grid-4">
             <div className="field">
               <label htmlFor="admin-campaign-year">年度</label>
@@ -524,7 +577,7 @@ function CampaignsTab() {
             {submit.busy ? '正在保存…' : '新建批次'}
           </button>
         </form>
-        <ErrorBox error={submit.error} title="新建失败" />
+        <AdminError error={submit.error} title="新建失败" />
         {submit.done && <Success>{submit.done}</Success>}
       </section>
     </>
@@ -548,8 +601,15 @@ export function parseDates(text: string): { dates: string[]; bad: string[] } {
   const bad: string[] = [];
   for (const token of text.split(/[\s,，、;；]+/).filter(Boolean)) {
     const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(token);
-    if (m) dates.push(`${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`);
-    else bad.push(token);
+    if (!m) {
+      bad.push(token);
+      continue;
+    }
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const day = new Date(Date.UTC(y, mo - 1, d));
+    // 2027-02-30 and 2027-13-01 are typing mistakes, not dates.
+    if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) bad.push(token);
+    else if (!dates.includes(`${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`)) dates.push(`${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`);
   }
   return { dates, bad };
 }
@@ -591,7 +651,21 @@ function CalendarTab() {
     const w = parseDates(workdays);
     const bad = [...h.bad, ...w.bad];
     if (bad.length) {
-      submit.setError(new ApiError(422, 'VALIDATION_FAILED', `无法识别的日期：${bad.slice(0, 10).join('、')}${bad.length > 10 ? ' 等' : ''}。请每行填写一个日期，如 2027-01-01。`));
+      submit.setError(new ApiError(422, 'VALIDATION_FAILED', `无法识别的日期：${bad.slice(0, 10).join('、')}${bad.length > 10 ? ' 等' : ''}。请每行填写一个实际存在的日期，如 ${year}-01-01。`));
+      return;
+    }
+    const outside = [...h.dates, ...w.dates].filter((d) => !d.startsWith(`${year}-`));
+    if (outside.length) {
+      submit.setError(new ApiError(422, 'VALIDATION_FAILED', `以下日期不在 ${year} 年内：${outside.slice(0, 10).join('、')}${outside.length > 10 ? ' 等' : ''}。请检查年份或日期。`));
+      return;
+    }
+    const both = h.dates.filter((d) => w.dates.includes(d));
+    if (both.length) {
+      submit.setError(new ApiError(422, 'VALIDATION_FAILED', `以下日期同时填在了法定节假日和调休上班日中：${both.join('、')}。`));
+      return;
+    }
+    if (h.dates.length === 0) {
+      submit.setError(new ApiError(422, 'VALIDATION_FAILED', '请填写法定节假日（每行一个日期）。'));
       return;
     }
     void submit.run(async () => {
@@ -656,7 +730,7 @@ function CalendarTab() {
       <section className="card" aria-labelledby="admin-cal-new">
         <h2 id="admin-cal-new">导入节假日安排</h2>
         <p className="muted">按国务院办公厅发布的放假安排填写；导入后覆盖该年的内置数据。日期须在该年内。</p>
-        <form onSubmit={save}>
+        <form onSubmit={save} onChange={submit.clear}>
           <div className="field">
             <label htmlFor="admin-cal-year">年份</label>
             <input id="admin-cal-year" type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(e.target.value)} required />
@@ -679,7 +753,7 @@ function CalendarTab() {
             {submit.busy ? '正在保存…' : '保存节假日安排'}
           </button>
         </form>
-        <ErrorBox error={submit.error} title="导入失败" />
+        <AdminError error={submit.error} title="导入失败" />
         {submit.done && <Success>{submit.done}</Success>}
       </section>
     </div>

@@ -2,7 +2,7 @@
 // header, 项目资金, 绩效目标, 绩效指标. Targets are read and the pre-checks run as the user types.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, ApiErrorDetail } from '../api';
-import { DEFAULT_CATALOGUE, IndicatorEditor, IndicatorRow, newRowKey, RowReading, WEIGHT_PATTERN } from '../components/IndicatorEditor';
+import { DEFAULT_CATALOGUE, IndicatorEditor, IndicatorRow, newRowKey, RowReading, weightProblem } from '../components/IndicatorEditor';
 import { CampaignSelect, useCampaignChoices } from '../components/UnitCampaignSelect';
 import { describePath, indicatorFieldOf, indicatorIndexOf } from '../components/UnitPaths';
 import { blockNavigation, Link, navigate, useLocation } from '../router';
@@ -11,7 +11,6 @@ import { ConflictAlert, ErrorBox, errorMessage, Loading, PageTitle, StateBadge, 
 import './FormEditorPage.css';
 
 const EDITABLE = new Set(['draft', 'returned']);
-const MONEY_OR_BLANK = /^(\d{1,14}(\.\d{1,2})?)?$/;
 
 const FUND_FIELDS: { key: keyof Funds; label: string }[] = [
   { key: 'total', label: '资金总额（元）' },
@@ -98,9 +97,64 @@ function headerOf(form: Form): Header {
   };
 }
 
-/** "1,819,200.00 元" pasted from a published form → "1819200.00". */
-function cleanMoney(text: string): string {
-  return text.replace(/[,，\s元]/g, '');
+/** "1,819,200.00 元" pasted from a published form, or typed with full-width digits → "1819200.00". */
+export function cleanMoney(text: string): string {
+  return text
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/．/g, '.')
+    .replace(/[,，\s元]/g, '');
+}
+
+/** Why a money field cannot be saved as typed (in Chinese), or null when it is fine or blank. */
+export function moneyProblem(text: string): string | null {
+  const v = cleanMoney(text);
+  if (!v) return null;
+  if (/^[-－]/.test(v)) return '金额不能为负数';
+  if (!/^\d+(\.\d+)?$/.test(v)) return '请填写数字金额（元），如 937980.00';
+  if (/\.\d{3,}$/.test(v)) return '金额最多两位小数（精确到分）';
+  if (v.split('.')[0].replace(/^0+(?=\d)/, '').length > 14) return '金额过大，请核对（单位为元）';
+  return null;
+}
+
+/** Where a path of the API is on the page, for focusing it: an element id or a selector inside a row. */
+const HEADER_IDS: Record<string, string> = {
+  campaignId: 'campaignId',
+  projectName: 'projectName',
+  nature: 'nature',
+  category: 'category',
+  plannedStart: 'plannedStart',
+  plannedEnd: 'plannedEnd',
+  'funds.total': 'funds-total',
+  'funds.currentYear': 'funds-currentYear',
+  'funds.carryOver': 'funds-carryOver',
+  'funds.other': 'funds-other',
+  overallGoal: 'overallGoal',
+  annualGoal: 'annualGoal',
+};
+
+/** Focuses the field a problem is about (a header field, or a cell of an indicator row by its key). */
+function focusField(path: string | undefined, rowKey?: string) {
+  let el: HTMLElement | null = null;
+  if (rowKey) {
+    const field = indicatorFieldOf(path) ?? 'name';
+    const row = document.querySelector(`tr[data-row-key="${rowKey}"]`);
+    el = row?.querySelector<HTMLElement>(`[data-field="${field}"]`) ?? row?.querySelector<HTMLElement>('[data-field="name"]') ?? null;
+  } else if (path && HEADER_IDS[path]) {
+    el = document.getElementById(HEADER_IDS[path]);
+  } else if (path === 'indicators') {
+    el = document.querySelector<HTMLElement>('.indicator-actions button');
+  }
+  if (!el) return;
+  el.scrollIntoView({ block: 'center' });
+  el.focus();
+}
+
+/** One problem of a failed save, as shown in the list under the form. */
+interface SaveProblem {
+  where: string;
+  message: string;
+  path?: string;
+  rowKey?: string;
 }
 
 /** A path of the API → where it is shown: indicator paths by row key (rows move), others as they are. */
@@ -141,6 +195,17 @@ function Editor({
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
   const [fieldErrors, setFieldErrors] = useState<Map<string, string[]>>(new Map());
+  const [saveProblems, setSaveProblems] = useState<SaveProblem[]>([]);
+  // Pre-check findings are shown beside a field once it was left (or after a save, or on a stored form).
+  const [touched, setTouched] = useState<Set<string>>(() => new Set());
+  const [showAll, setShowAll] = useState(Boolean(form));
+  const errorsRef = useRef<HTMLDivElement>(null);
+  /** After a refused save: the list of problems is scrolled to and read out (the button may be far above). */
+  const revealErrors = () =>
+    setTimeout(() => {
+      errorsRef.current?.scrollIntoView({ block: 'center' });
+      errorsRef.current?.focus();
+    }, 0);
   // Until the first pre-check answers: the readings and findings the API gave with the stored form.
   const [precheck, setPrecheck] = useState<PrecheckState>(() => ({
     readings: new Map(form ? rows.map((r, i) => [r.key, { parsedTarget: form.indicators[i]?.parsedTarget ?? null }]) : []),
@@ -243,25 +308,32 @@ function Editor({
     setDirty(true);
   };
 
-  const moneyInvalid = (v: string) => !MONEY_OR_BLANK.test(v.trim());
   const localProblems = useMemo(() => {
-    const problems: string[] = [];
-    if (!header.campaignId) problems.push('请选择申报批次');
-    for (const f of FUND_FIELDS) if (moneyInvalid(header.funds[f.key])) problems.push(`${f.label.replace('（元）', '')}应为金额，最多两位小数`);
+    const problems: SaveProblem[] = [];
+    if (!header.campaignId) problems.push({ where: '申报批次', message: '请选择申报批次', path: 'campaignId' });
+    for (const f of FUND_FIELDS) {
+      const problem = moneyProblem(header.funds[f.key]);
+      if (problem) problems.push({ where: f.label.replace('（元）', ''), message: problem, path: `funds.${f.key}` });
+    }
     rows.forEach((r, i) => {
-      if (r.weight && !WEIGHT_PATTERN.test(r.weight.trim())) problems.push(`第 ${i + 1} 行指标的分值应为非负数，最多两位小数`);
+      const problem = weightProblem(r.weight);
+      if (problem) problems.push({ where: `第 ${i + 1} 行指标 · 分值`, message: problem, path: `indicators[${i}].weight`, rowKey: r.key });
     });
     return problems;
   }, [header, rows]);
 
   const save = async () => {
     if (saving) return;
+    setShowAll(true);
     if (localProblems.length) {
-      setSaveError(new ApiError(422, 'LOCAL', '请先更正以下内容再保存：', localProblems.map((message) => ({ message }))));
+      setSaveError(new ApiError(422, 'LOCAL', '以下内容格式不正确，请更正后再保存（其余内容尚未保存，也不会丢失）：'));
+      setSaveProblems(localProblems);
+      revealErrors();
       return;
     }
     setSaving(true);
     setSaveError(null);
+    setSaveProblems([]);
     setFieldErrors(new Map());
     const keys = rows.map((r) => r.key);
     const content = {
@@ -271,10 +343,10 @@ function Editor({
       plannedStart: header.plannedStart,
       plannedEnd: header.plannedEnd,
       funds: {
-        total: header.funds.total.trim(),
-        currentYear: header.funds.currentYear.trim(),
-        carryOver: header.funds.carryOver.trim(),
-        other: header.funds.other.trim(),
+        total: cleanMoney(header.funds.total),
+        currentYear: cleanMoney(header.funds.currentYear),
+        carryOver: cleanMoney(header.funds.carryOver),
+        other: cleanMoney(header.funds.other),
       },
       overallGoal: header.overallGoal,
       annualGoal: header.annualGoal,
@@ -297,25 +369,63 @@ function Editor({
       setSaveError(error);
       if (error instanceof ApiError) {
         const map = new Map<string, string[]>();
+        const problems: SaveProblem[] = [];
         for (const d of error.details as ApiErrorDetail[]) {
-          if (!d.path || !d.message) continue;
+          if (!d.message) continue;
+          const index = indicatorIndexOf(d.path);
+          problems.push({ where: describePath(d.path), message: d.message, path: d.path, rowKey: index === null ? undefined : keys[index] });
+          if (!d.path) continue;
           const where = locate(d.path, keys);
           map.set(where, [...(map.get(where) ?? []), d.message]);
         }
         setFieldErrors(map);
+        setSaveProblems(problems);
       }
       setSaving(false);
+      revealErrors();
     }
   };
 
-  const errorsAt = (path: string) =>
-    (fieldErrors.get(path) ?? []).map((m, i) => (
-      <div key={i} className="field-error">
-        {m}
-      </div>
-    ));
+  /** The messages of the last save at a field, then the pre-check's findings there (once shown). */
+  const errorsAt = (path: string) => {
+    const saved = fieldErrors.get(path) ?? [];
+    const found = showAll || touched.has(path) ? precheck.findings.filter((f) => !f.rowKey && f.path === path && !saved.includes(f.message)) : [];
+    return (
+      <>
+        {saved.map((m, i) => (
+          <div key={`s${i}`} className="field-error">
+            {m}
+          </div>
+        ))}
+        {found.map((f, i) => (
+          <div key={`f${i}`} className={f.severity === 'error' ? 'field-error' : 'field-warning'}>
+            {f.message}
+          </div>
+        ))}
+      </>
+    );
+  };
+  /** Marks the field (or the indicator row) the focus leaves as touched. */
+  const onBlurCapture = (e: React.FocusEvent<HTMLFormElement>) => {
+    const target = e.target as HTMLElement;
+    const rowKey = target.closest('tr[data-row-key]')?.getAttribute('data-row-key');
+    const path = rowKey ?? Object.entries(HEADER_IDS).find(([, id]) => id === target.id)?.[0];
+    if (path && !touched.has(path)) setTouched((t) => new Set(t).add(path));
+  };
+  const visibleRowFindings = useMemo(() => {
+    const map = new Map<string, Finding[]>();
+    for (const f of precheck.findings) {
+      if (!f.rowKey || f.rule === 'weights.sum' || !(showAll || touched.has(f.rowKey))) continue;
+      map.set(f.rowKey, [...(map.get(f.rowKey) ?? []), f]);
+    }
+    return map;
+  }, [precheck, showAll, touched]);
+  const totalFindings = useMemo(() => precheck.findings.filter((f) => f.rule === 'weights.sum'), [precheck]);
 
-  const rowHasError = useMemo(() => new Set(precheck.findings.filter((f) => f.severity === 'error' && f.rowKey).map((f) => f.rowKey!)), [precheck]);
+  const rowHasError = useMemo(
+    () => new Set(precheck.findings.filter((f) => f.severity === 'error' && f.rowKey && f.rule !== 'weights.sum').map((f) => f.rowKey!)),
+    [precheck],
+  );
   const conflict = saveError instanceof ApiError && saveError.code === 'VERSION_CONFLICT';
   const notEditable = saveError instanceof ApiError && (saveError.code === 'NOT_EDITABLE' || saveError.code === 'INVALID_TRANSITION');
   const title = form ? '修改申报表' : '新建申报表';
@@ -329,6 +439,7 @@ function Editor({
         e.preventDefault();
         void save();
       }}
+      onBlur={onBlurCapture}
       noValidate
     >
       <PageTitle
@@ -449,7 +560,8 @@ function Editor({
           <tbody>
             {FUND_FIELDS.map((f) => {
               const value = header.funds[f.key];
-              const invalid = moneyInvalid(value);
+              const problem = moneyProblem(value);
+              const invalid = problem !== null;
               const id = `funds-${f.key}`;
               return (
                 <tr key={f.key}>
@@ -469,11 +581,10 @@ function Editor({
                         if (cleaned !== e.target.value) editFunds(f.key, cleaned);
                       }}
                     />
-                    {invalid && <div className="field-error">请填写金额（元），如 937980.00，最多两位小数</div>}
-                    {errorsAt(`funds.${f.key}`)}
+                    {invalid ? <div className="field-error">{problem}</div> : errorsAt(`funds.${f.key}`)}
                   </td>
                   <td className="wan" id={`${id}-wan`}>
-                    {!invalid && value.trim() ? `${yuanToWan(value.trim())} 万元` : ''}
+                    {!invalid && cleanMoney(value) ? `${yuanToWan(cleanMoney(value))} 万元` : ''}
                   </td>
                 </tr>
               );
@@ -514,17 +625,37 @@ function Editor({
           pending={prechecking}
           rowErrors={fieldErrors}
           rowHasError={rowHasError}
+          rowFindings={visibleRowFindings}
+          totalFindings={totalFindings}
         />
         {errorsAt('indicators')}
       </section>
 
       <PrecheckPanel findings={precheck.findings} rows={rows} error={precheckError} pending={prechecking} />
 
-      {conflict ? (
-        <ConflictAlert onReload={onReload}>此申报表已被他人修改（可能在另一个窗口中），您的修改尚未保存。请重新加载最新内容后再修改。</ConflictAlert>
-      ) : (
-        <ErrorBox error={saveError} title="保存失败" />
-      )}
+      <div ref={errorsRef} tabIndex={-1} className="save-errors" data-testid="save-errors">
+        {conflict ? (
+          <ConflictAlert onReload={onReload}>此申报表已被他人修改（可能在另一个窗口中），您的修改尚未保存。请重新加载最新内容后再修改。</ConflictAlert>
+        ) : saveError instanceof ApiError && saveProblems.length > 0 ? (
+          <div className="alert alert-error" role="alert">
+            <strong>保存失败：</strong>
+            {saveError.message}
+            <ul>
+              {saveProblems.map((p, i) => (
+                <li key={i}>
+                  <button type="button" className="link where" onClick={() => focusField(p.path, p.rowKey)}>
+                    {p.rowKey ? describeRow(p, rows) : p.where}
+                  </button>
+                  ：{p.message}
+                </li>
+              ))}
+            </ul>
+            <div className="muted">已填写的内容仍保留在页面上，更正后再次点击“保存”即可。</div>
+          </div>
+        ) : (
+          <ErrorBox error={saveError} title="保存失败" />
+        )}
+      </div>
       {notEditable && form && (
         <p>
           <Link to={`/forms/${form.id}`}>返回申报表</Link>
@@ -548,6 +679,7 @@ function PrecheckPanel({ findings, rows, error, pending }: { findings: (Finding 
   const errors = findings.filter((f) => f.severity === 'error');
   const warnings = findings.filter((f) => f.severity !== 'error');
   const where = (f: Finding & { rowKey?: string }) => {
+    if (f.rule === 'weights.sum') return '分值合计';
     if (f.rowKey) {
       const index = rows.findIndex((r) => r.key === f.rowKey);
       if (index >= 0) return describePath(f.path.replace(/indicators\[\d+\]/, `indicators[${index}]`));
@@ -567,7 +699,9 @@ function PrecheckPanel({ findings, rows, error, pending }: { findings: (Finding 
           <ul className="findings">
             {errors.map((f, i) => (
               <li key={`e${i}`} className="finding finding-error">
-                <span className="where">{where(f)}</span>
+                <button type="button" className="link where" title="转到该处" onClick={() => focusField(f.path, f.rowKey)}>
+                  {where(f)}
+                </button>
                 {f.message}
               </li>
             ))}
@@ -580,7 +714,9 @@ function PrecheckPanel({ findings, rows, error, pending }: { findings: (Finding 
           <ul className="findings">
             {warnings.map((f, i) => (
               <li key={`w${i}`} className="finding finding-warning">
-                <span className="where">{where(f)}</span>
+                <button type="button" className="link where" title="转到该处" onClick={() => focusField(f.path, f.rowKey)}>
+                  {where(f)}
+                </button>
                 {f.message}
               </li>
             ))}
@@ -601,4 +737,11 @@ function ReturnComment({ formId }: { formId: string }) {
       <strong>退回意见</strong>（{last.actor.username}）：{last.comment || '（未填写）'}
     </div>
   );
+}
+
+/** "第 3 行指标 · 分值" for a problem of a row, by the row's place now (rows may have moved since). */
+function describeRow(p: SaveProblem, rows: IndicatorRow[]): string {
+  const index = rows.findIndex((r) => r.key === p.rowKey);
+  if (index < 0 || !p.path) return p.where;
+  return describePath(p.path.replace(/indicators\[\d+\]/, `indicators[${index}]`));
 }

@@ -11,7 +11,7 @@ import { DiffContent, RevisionDiff } from '../components/RevisionDiff';
 import { loadOrgs, orgName } from '../components/ReviewOrgs';
 import { EVENT_LABELS, ROLE_LABELS } from '../types';
 import type { EventType, Finding, Form, HistoryView, Indicator, Org, Revision, Role, Score } from '../types';
-import { Async, AsyncView, DeadlineBadge, ErrorBox, formatDateTime, formatMoney, Loading, PageTitle, StateBadge, useAsync, yuanToWan } from '../ui';
+import { Async, AsyncView, DeadlineBadge, ErrorBox, formatDateTime, formatDueAt, formatMoney, Loading, PageTitle, StateBadge, useAsync, yuanToWan } from '../ui';
 import './FormPage.css';
 
 const UNIT_MUST_ACT = new Set(['draft', 'returned', 'selfEvaluation']);
@@ -97,11 +97,24 @@ function cents(value: string): bigint {
   return BigInt(int) * 100n + BigInt(frac.padEnd(2, '0'));
 }
 
+/**
+ * What a reviewer types as an amount, as the API takes it: grouping commas (also ，), spaces, a trailing
+ * 元 and full-width digits are tolerated — people copy amounts from Excel as "1,800,000.00".
+ */
+export function normaliseAmount(amount: string): string {
+  return amount
+    .replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\s,，]/g, '')
+    .replace(/元$/, '');
+}
+
 /** Why an approved amount cannot be sent, or null. */
 function approvedAmountProblem(amount: string, total: string): string | null {
-  const a = amount.trim();
+  const a = normaliseAmount(amount);
   if (!a) return '请填写批复金额。';
-  if (!MONEY.test(a)) return '批复金额应为非负数，最多两位小数（如 900000.00）。';
+  if (/^-/.test(a)) return '批复金额不能为负数。';
+  if (/^\d+\.\d{3,}$/.test(a)) return '批复金额最多两位小数（精确到分），如 900000.00。';
+  if (!MONEY.test(a)) return '批复金额应为数字（单位元，最多两位小数），如 900000.00。';
   if (cents(a) <= 0n) return '批复金额应大于 0。';
   if (MONEY.test(total) && cents(a) > cents(total)) return `批复金额不能超过年度资金申请总额 ${formatMoney(total)} 元。`;
   return null;
@@ -145,6 +158,7 @@ function Sheet({ form, departmentName, unitName }: { form: Form; departmentName:
         财政项目支出绩效目标申报表
       </h2>
       <p className="fp-sheet-year">（{form.year}年度）</p>
+      <div className="fp-scroll">
       <table className="fp-sheet" data-testid="form-sheet">
         <colgroup>
           <col className="c1" />
@@ -270,6 +284,7 @@ function Sheet({ form, departmentName, unitName }: { form: Form; departmentName:
           ))}
         </tbody>
       </table>
+      </div>
       {rows.length === 0 && <p className="muted">尚未填写绩效指标。</p>}
     </section>
   );
@@ -333,6 +348,24 @@ function ProblemBox({ error, title, hint }: { error: unknown; title: string; hin
 
 // ---- actions ----------------------------------------------------------------------------------------
 
+/**
+ * Someone else acted first (409): loads the form as it is now and says who did what, so the reviewer
+ * knows why nothing happened and what the form looks like now.
+ */
+async function conflictNotice(id: string, type: EventType, onChanged: (next: Form) => void, onStale: () => void): Promise<string> {
+  const mine = `您的“${EVENT_LABELS[type] ?? type}”未执行`;
+  try {
+    const [fresh, history] = await Promise.all([api<Form>('GET', `/api/forms/${id}`), api<HistoryView>('GET', `/api/forms/${id}/history`)]);
+    onChanged(fresh);
+    const last = history.events.at(-1);
+    const who = last ? `${last.actor.username}（${roleLabel(last.actor.role)}）已于 ${formatDateTime(last.at)}“${eventLabel(last.type)}”` : '该申报表已被他人修改';
+    return `${who}，当前状态为“${fresh.stateLabel}”。${mine}；页面已更新为最新内容，请核对后再操作。`;
+  } catch {
+    onStale();
+    return `该申报表已被他人修改，${mine}。页面正在重新加载最新内容，请核对后再操作。`;
+  }
+}
+
 type Notice = { kind: 'success' | 'warning'; text: string } | null;
 
 function Actions({ form, onChanged, onStale }: { form: Form; onChanged(next: Form): void; onStale(): void }) {
@@ -381,14 +414,10 @@ function Actions({ form, onChanged, onStale }: { form: Form; onChanged(next: For
       onChanged(next);
     } catch (err) {
       if (err instanceof ApiError && err.status !== 0) keyRef.current = null;
-      if (err instanceof ApiError && err.code === 'VERSION_CONFLICT') {
-        setNotice({ kind: 'warning', text: '该申报表已被他人修改，页面已重新加载最新内容。请核对后再操作。' });
+      if (err instanceof ApiError && (err.code === 'VERSION_CONFLICT' || err.code === 'INVALID_TRANSITION')) {
         setPanel(null);
-        onStale();
-      } else if (err instanceof ApiError && err.code === 'INVALID_TRANSITION') {
-        setNotice({ kind: 'warning', text: `该申报表的状态已经变化，当前不能“${EVENT_LABELS[type]}”。页面已重新加载最新状态。（${err.message}）` });
-        setPanel(null);
-        onStale();
+        setNotice({ kind: 'warning', text: `该申报表刚刚已被他人处理，您的“${EVENT_LABELS[type]}”未执行。正在加载最新内容…` });
+        setNotice({ kind: 'warning', text: await conflictNotice(form.id, type, onChanged, onStale) });
       } else {
         setError(err);
       }
@@ -447,6 +476,7 @@ function Actions({ form, onChanged, onStale }: { form: Form; onChanged(next: For
         <form
           id={`fp-panel-${panel}`}
           className="fp-panel"
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             setTouched(true);
@@ -485,10 +515,11 @@ function Actions({ form, onChanged, onStale }: { form: Form; onChanged(next: For
         <form
           id="fp-panel-APPROVE"
           className="fp-panel"
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             setTouched(true);
-            if (!amountProblem) void send('APPROVE', { approvedAmount: amount.trim() });
+            if (!amountProblem) void send('APPROVE', { approvedAmount: normaliseAmount(amount) });
           }}
         >
           <div className="field">
@@ -505,7 +536,7 @@ function Actions({ form, onChanged, onStale }: { form: Form; onChanged(next: For
             <div id="fp-amount-hint" className={touched && amountProblem ? 'hint finding-error' : 'hint'}>
               {touched && amountProblem
                 ? amountProblem
-                : `年度资金申请总额 ${formatMoney(form.funds?.total)} 元；批复金额大于 0 且不超过申请总额，最多两位小数。${MONEY.test(amount.trim()) ? `（${yuanToWan(amount.trim())} 万元）` : ''}`}
+                : `年度资金申请总额 ${formatMoney(form.funds?.total)} 元；批复金额大于 0 且不超过申请总额，最多两位小数。${MONEY.test(normaliseAmount(amount)) ? `（即 ${formatMoney(normaliseAmount(amount))} 元，${yuanToWan(normaliseAmount(amount))} 万元）` : ''}`}
             </div>
           </div>
           <div className="fp-panel-buttons">
@@ -584,7 +615,9 @@ function ReturnComments({ form, history, revisions }: { form: Form; history: His
   const everReturned = returns.some((e) => e.type === 'RETURN');
   if (form.state !== 'returned' && returns.length === 0) return null;
   const [latest, ...earlier] = returns;
-  const current = form.state === 'returned' || form.state === 'selfEvaluation';
+  const current = form.state === 'returned' || (form.state === 'selfEvaluation' && latest?.type === 'RETURN_SELF_EVALUATION');
+  // While the content is being returned, revised or reviewed again the changes matter; later they are history.
+  const diffOpen = form.state === 'returned' || form.state === 'draft' || form.state === 'declared' || form.state === 'reviewing';
   const title =
     form.state === 'returned' ? '退回修改：主管部门的意见' : form.state === 'selfEvaluation' && latest?.type === 'RETURN_SELF_EVALUATION' ? '自评被退回：主管部门的意见' : '退回记录';
   const diff = revisions.data ? changeSinceSubmission(form, revisions.data) : null;
@@ -621,11 +654,16 @@ function ReturnComments({ form, history, revisions }: { form: Form; history: His
             <ErrorBox error={revisions.error} title="无法加载修改对比" />
           ) : !revisions.data ? (
             <Loading label="正在加载修改对比…" />
-          ) : diff ? (
+          ) : diff && diffOpen ? (
             <>
               <h3>{diff.title}</h3>
               <RevisionDiff before={diff.before} after={diff.after} beforeLabel={diff.beforeLabel} afterLabel={diff.afterLabel} />
             </>
+          ) : diff ? (
+            <details>
+              <summary className="fp-diff-summary">{diff.title}</summary>
+              <RevisionDiff before={diff.before} after={diff.after} beforeLabel={diff.beforeLabel} afterLabel={diff.afterLabel} />
+            </details>
           ) : (
             <p className="muted">尚无可对比的申报版本。</p>
           )}
@@ -662,6 +700,7 @@ function RevisionCompare({ form, revisions }: { form: Form; revisions: Revision[
         <p className="muted">尚无冻结的版本（申报和批复时各冻结一个版本）。</p>
       ) : (
         <>
+          <div className="fp-scroll">
           <table className="fp-revisions">
             <thead>
               <tr>
@@ -690,6 +729,7 @@ function RevisionCompare({ form, revisions }: { form: Form; revisions: Revision[
               ))}
             </tbody>
           </table>
+          </div>
           <form
             className="fp-compare-form"
             onSubmit={(e) => {
@@ -759,6 +799,7 @@ function History({ state }: { state: Async<HistoryView> }) {
             {h.events.length === 0 ? (
               <p className="muted">暂无流转记录。</p>
             ) : (
+              <div className="fp-scroll">
               <table>
                 <thead>
                   <tr>
@@ -784,6 +825,7 @@ function History({ state }: { state: Async<HistoryView> }) {
                   ))}
                 </tbody>
               </table>
+              </div>
             )}
           </>
         )}
@@ -802,12 +844,30 @@ function ScoreSection({ form }: { form: Form }) {
         <h2 id="fp-score-title">年终自评得分</h2>
         <Link to={`/forms/${form.id}/self-evaluation`}>查看自评表</Link>
       </div>
-      <AsyncView state={score}>{(s) => <ScoreView score={s} />}</AsyncView>
+      <div className="fp-scroll">
+        <AsyncView state={score}>{(s) => <ScoreView score={s} />}</AsyncView>
+      </div>
     </section>
   );
 }
 
 // ---- the page -------------------------------------------------------------------------------------------
+
+/** The form could not be loaded: the reason, and a retry when it may be passing (network, server). */
+function LoadFailed({ error, onRetry }: { error: unknown; onRetry(): void }) {
+  const status = error instanceof ApiError ? error.status : 0;
+  return (
+    <div className="form-page">
+      <PageTitle>申报表</PageTitle>
+      <ErrorBox error={error} title="无法加载申报表" />
+      {(status === 0 || status >= 500 || status === 429) && (
+        <button type="button" onClick={onRetry}>
+          重试
+        </button>
+      )}
+    </div>
+  );
+}
 
 export function FormPage({ id }: { id: string }) {
   const form = useAsync(() => api<Form>('GET', `/api/forms/${id}`), [id]);
@@ -820,6 +880,9 @@ export function FormPage({ id }: { id: string }) {
     revisions.reload();
   };
 
+  // A missing form (or one outside the caller's scope) is said by AsyncView with a way back; anything else can be retried.
+  const notFound = form.error instanceof ApiError && form.error.status === 404;
+  if (form.error !== undefined && form.data === undefined && !notFound) return <LoadFailed error={form.error} onRetry={form.reload} />;
   return (
     <AsyncView state={form}>
       {(f) => (
@@ -924,7 +987,7 @@ function FormView({
               {form.nextDeadline ? (
                 <>
                   <DeadlineBadge deadline={form.nextDeadline} />
-                  <div className="muted fp-small">{formatDateTime(form.nextDeadline.dueAt)}</div>
+                  <div className="muted fp-small">截止于 {formatDueAt(form.nextDeadline.dueAt)}</div>
                 </>
               ) : (
                 <span className="muted">—</span>
@@ -964,11 +1027,12 @@ function FormView({
 
       <Actions form={form} onChanged={onChanged} onStale={onStale} />
 
+      {/* After the year the score is what the reviewer decides on: it comes before the targets. */}
+      {SCORED_STATES.has(form.state) && <ScoreSection form={form} />}
+
       <Warnings warnings={form.warnings ?? []} />
 
       <Sheet form={form} departmentName={departmentName} unitName={unitName} />
-
-      {SCORED_STATES.has(form.state) && <ScoreSection form={form} />}
 
       {!isUnit && (revisions.data ? <RevisionCompare form={form} revisions={revisions.data} /> : revisions.error !== undefined ? <ErrorBox error={revisions.error} title="无法加载修改对比" /> : null)}
 

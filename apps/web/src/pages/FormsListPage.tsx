@@ -51,6 +51,7 @@ export function FormsListPage() {
   const orgs = choices.data?.orgs;
   const totalPages = forms.data ? Math.max(1, Math.ceil(forms.data.total / forms.data.pageSize)) : 1;
   const filtered = Boolean(campaignId || state);
+  const chosen = options.find((o) => o.campaign.id === campaignId);
 
   return (
     <div className="forms-list-page">
@@ -113,8 +114,18 @@ export function FormsListPage() {
         <>
           {forms.data.items.length === 0 ? (
             <div className="empty card" data-testid="forms-empty">
-              {filtered ? (
-                <p>没有符合筛选条件的申报表。</p>
+              {isUnit && campaignId && !state ? (
+                <>
+                  <p>{chosen ? `“${chosen.label}”批次` : '该批次'}还没有您的申报表。</p>
+                  <p>点击右上方“新建申报表”填写，或点击“导入申报表”导入已有的申报表文本或 xlsx 文件。</p>
+                </>
+              ) : filtered ? (
+                <>
+                  <p>没有符合筛选条件的申报表。</p>
+                  <button type="button" className="link" onClick={() => setQuery({ campaignId: null, state: null, page: null })}>
+                    清除筛选，查看全部
+                  </button>
+                </>
               ) : isUnit ? (
                 <>
                   <p>还没有申报表。</p>

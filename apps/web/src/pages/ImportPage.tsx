@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { api } from '../api';
 import { TargetReading } from '../components/TargetReading';
 import { CampaignSelect, useCampaignChoices } from '../components/UnitCampaignSelect';
-import { describePath } from '../components/UnitPaths';
+import { describePath, indicatorIndexOf } from '../components/UnitPaths';
 import { Link, navigate, useLocation } from '../router';
 import type { ImportFinding, ImportResult } from '../types';
 import { ErrorBox, formatMoney, PageTitle, Progress, yuanToWan } from '../ui';
@@ -122,6 +122,19 @@ export function ImportPage() {
     g.items.push(w);
   }
   groups.sort((a, b) => a.index - b.index);
+  // Within a form: what must be corrected first, then the hints (stable otherwise).
+  const rank = (w: ImportFinding) => (w.severity === 'error' ? 0 : 1);
+  for (const g of groups) g.items = g.items.map((w, i) => ({ w, i })).sort((a, b) => rank(a.w) - rank(b.w) || a.i - b.i).map((x) => x.w);
+  /** The indicator rows of each form that a finding names (0-based), to mark them in the preview. */
+  const flagged = (formIndex: number, row: number): 'error' | 'warning' | null => {
+    let level: 'error' | 'warning' | null = null;
+    for (const w of warnings) {
+      if (w.form !== formIndex || indicatorIndexOf(w.path) !== row) continue;
+      if (w.severity === 'error') return 'error';
+      level = 'warning';
+    }
+    return level;
+  };
 
   return (
     <div className="import-page">
@@ -165,19 +178,27 @@ export function ImportPage() {
           <div className="hint">{text ? `${text.length.toLocaleString('zh-CN')} 个字符` : '从网页或 Word 中复制整张表（含标题）后粘贴到这里。'}</div>
         </div>
 
-        <div className="field">
+        <div className="field file-field">
           <label htmlFor="import-file">选择 xlsx 文件</label>
-          <input
-            key={fileKey}
-            id="import-file"
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            disabled={busy !== null}
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              changeSource();
-            }}
-          />
+          <span className="file-picker">
+            <span className={busy !== null ? 'button disabled' : 'button'} aria-hidden="true">
+              选择文件…
+            </span>
+            <span className="muted">{file ? file.name : '未选择文件（可选；选择后将按文件导入）'}</span>
+            {/* The browser's own picker (its words follow the browser's language) lies invisibly over the button. */}
+            <input
+              key={fileKey}
+              id="import-file"
+              className="file-input"
+              type="file"
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              disabled={busy !== null}
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                changeSource();
+              }}
+            />
+          </span>
           {file && (
             <div className="hint">
               已选择“{file.name}”（{Math.max(1, Math.round(file.size / 1024))} KB），将按文件导入，忽略上方文本。
@@ -259,6 +280,7 @@ export function ImportPage() {
                   <ul>
                     {g.items.map((w, i) => (
                       <li key={i} className={w.severity === 'error' ? 'finding-error' : 'finding-warning'} data-testid="import-warning">
+                        <span className={w.severity === 'error' ? 'badge tag-error' : 'badge tag-warning'}>{w.severity === 'error' ? '须更正' : '提示'}</span>
                         <span className="where">
                           {g.index >= 0 ? `第 ${g.index + 1} 张 · ` : ''}
                           {findingWhere(w)}
@@ -328,12 +350,12 @@ export function ImportPage() {
                   </thead>
                   <tbody>
                     {f.indicators.map((x, j) => (
-                      <tr key={j}>
+                      <tr key={j} className={flagged(i, j) ? `flag-${flagged(i, j)}` : undefined} title={flagged(i, j) ? '此行有识别提示，见上方' : undefined}>
                         <td className="num">{j + 1}</td>
                         <td>{x.level1}</td>
                         <td>{x.level2}</td>
                         <td>{x.name}</td>
-                        <td>{x.target}</td>
+                        <td className="target-cell">{x.target || <span className="finding-error">（缺少指标值）</span>}</td>
                         <td>
                           <TargetReading parsed={x.parsedTarget ?? null} error={x.parsedTarget === null && x.target ? '无法识别' : null} testId="import-reading" />
                         </td>

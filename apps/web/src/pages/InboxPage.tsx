@@ -1,6 +1,7 @@
 // 消息: the caller's notifications, newest first; unread ones bold; mark one or all as read.
 import { useState } from 'react';
 import { api } from '../api';
+import { useUser } from '../auth';
 import { Link, navigate, useLocation } from '../router';
 import type { Notification } from '../types';
 import { ErrorBox, formatDateTime, Loading, PageTitle, useAsync } from '../ui';
@@ -28,11 +29,15 @@ const KIND_LABELS: Record<string, string> = {
   CALENDAR_MISSING: '工作日历',
 };
 
+/** Notices about the year-end self-evaluation: they also lead straight to the 自评表. */
+const SELF_EVALUATION_KINDS = new Set(['SELF_EVALUATION_OPENED', 'SELF_EVALUATION_DUE', 'SELF_EVALUATION_OVERDUE', 'SELF_EVALUATION_RETURNED', 'SELF_EVALUATION_SUBMITTED']);
+
 function changed() {
   window.dispatchEvent(new Event('jixiao:inbox-changed'));
 }
 
 export function InboxPage() {
+  const user = useUser();
   const { query } = useLocation();
   const unreadOnly = query.get('unread') === 'true';
   const inbox = useAsync(() => api<{ items: Notification[]; unread?: number }>('GET', '/api/notifications', { query: { unread: unreadOnly ? 'true' : undefined, limit: LIMIT } }), [unreadOnly]);
@@ -136,6 +141,11 @@ export function InboxPage() {
                 {n.formId && (
                   <Link to={`/forms/${n.formId}`} onClick={() => (n.readAt ? undefined : void markRead(n))}>
                     查看申报表
+                  </Link>
+                )}
+                {n.formId && SELF_EVALUATION_KINDS.has(n.kind) && (
+                  <Link to={`/forms/${n.formId}/self-evaluation`} onClick={() => (n.readAt ? undefined : void markRead(n))}>
+                    {user.role === 'unit' ? '填写自评' : '查看自评'}
                   </Link>
                 )}
                 {!n.readAt && (

@@ -1,4 +1,5 @@
 import { FormEvent, useState } from 'react';
+import { ApiError } from '../api';
 import { homeOf, useAuth } from '../auth';
 import { navigate } from '../router';
 import { ErrorBox } from '../ui';
@@ -12,6 +13,10 @@ export function LoginPage() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (!username.trim() || !password) {
+      setError(new ApiError(400, 'BAD_REQUEST', '请输入用户名和密码。'));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -28,7 +33,7 @@ export function LoginPage() {
 
   return (
     <div className="login">
-      <form onSubmit={(e) => void submit(e)} className="card login-card" aria-label="登录">
+      <form onSubmit={(e) => void submit(e)} className="card login-card" aria-label="登录" noValidate>
         <h1>绩效</h1>
         <p className="muted">财政项目支出绩效目标申报与自评</p>
         {notice && <div className="alert alert-info">{notice}</div>}

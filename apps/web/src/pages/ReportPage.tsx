@@ -2,7 +2,7 @@
 // (/reports/:campaignId): counts by state, average and budget-weighted average score, grades, the score
 // distribution, late forms, the lowest indicators, and the year-end batch (run it, watch it, download).
 import { useEffect, useRef, useState } from 'react';
-import { api, download } from '../api';
+import { api, ApiError, download } from '../api';
 import { Link } from '../router';
 import { BarChart, StackedBarChart } from '../components/Charts';
 import { STATE_LABELS } from '../components/LifecycleDiagram';
@@ -46,6 +46,7 @@ export function ReportsPage() {
           items.length === 0 ? (
             <div className="empty">暂无申报批次</div>
           ) : (
+            <div className="rp-scroll">
             <table>
               <thead>
                 <tr>
@@ -74,6 +75,7 @@ export function ReportsPage() {
                   ))}
               </tbody>
             </table>
+            </div>
           )
         }
       </AsyncView>
@@ -182,6 +184,14 @@ export function ReportPage({ campaignId }: { campaignId: string }) {
       <p className="report-back">
         <Link to="/reports">← 全部批次</Link>
       </p>
+      {report.error !== undefined && report.data === undefined && !(report.error instanceof ApiError && report.error.status === 404) ? (
+        <>
+          <ErrorBox error={report.error} title="无法加载报告" />
+          <button type="button" onClick={report.reload}>
+            重试
+          </button>
+        </>
+      ) : (
       <AsyncView state={report}>
         {(r) => (
           <>
@@ -215,6 +225,11 @@ export function ReportPage({ campaignId }: { campaignId: string }) {
                 {outcome.text}
               </div>
             )}
+            {r.forms === 0 && (
+              <div className="alert alert-info" data-testid="report-no-forms">
+                该批次尚无申报表：实施单位在此批次下新建或导入申报表后，这里将显示各状态数量；年终自评提交并评分后显示评分结果。
+              </div>
+            )}
 
             <div className="report-kpis">
               <Kpi label="申报表总数" value={`${r.forms}`} unit="份" />
@@ -226,7 +241,11 @@ export function ReportPage({ campaignId }: { campaignId: string }) {
 
             <section className="card" aria-labelledby="rp-batch">
               <h2 id="rp-batch">最近一次年终批量评分</h2>
-              {r.batch ? (
+              {run && (!r.batch || r.batch.reportId !== run.reportId) ? (
+                <p data-testid="report-batch">
+                  状态：<strong className="batch-running">进行中</strong> · 共 {run.forms} 份申报表
+                </p>
+              ) : r.batch ? (
                 <p data-testid="report-batch">
                   状态：<strong className={`batch-${r.batch.status}`}>{BATCH_LABELS[r.batch.status] ?? r.batch.status}</strong> · 开始：{formatDateTime(r.batch.startedAt)}
                   {r.batch.finishedAt && ` · 完成：${formatDateTime(r.batch.finishedAt)}`}
@@ -259,6 +278,7 @@ export function ReportPage({ campaignId }: { campaignId: string }) {
 
             <section className="card" aria-labelledby="rp-states">
               <h2 id="rp-states">各状态数量</h2>
+              <div className="rp-scroll">
               <table className="report-states" data-testid="report-states">
                 <thead>
                   <tr>
@@ -283,10 +303,16 @@ export function ReportPage({ campaignId }: { campaignId: string }) {
                   </tr>
                 </tbody>
               </table>
+              </div>
             </section>
 
             <section className="card" aria-labelledby="rp-charts">
               <h2 id="rp-charts">评分结果</h2>
+              {r.scored === 0 ? (
+                <p className="muted" data-testid="report-no-scores">
+                  尚无已评分的申报表。实施单位提交年终自评后，系统评分，这里将显示等级分布和得分分布。
+                </p>
+              ) : (
               <div className="report-charts">
                 <div>
                   <BarChart
@@ -301,6 +327,12 @@ export function ReportPage({ campaignId }: { campaignId: string }) {
                   <ScoreHistogram report={r} />
                 </div>
               </div>
+              )}
+              {r.scored > 0 && r.averageScore && (
+                <p className="muted chart-note">
+                  平均分 {r.averageScore} 分为 {r.scored} 份已评分申报表总分的算术平均；按预算加权平均分以各申报表的批复金额（全年预算数）为权重。
+                </p>
+              )}
             </section>
 
             <section className="card" aria-labelledby="rp-late">
@@ -313,6 +345,7 @@ export function ReportPage({ campaignId }: { campaignId: string }) {
               {r.lowestIndicators.length === 0 ? (
                 <p className="muted">尚无已评分的指标。</p>
               ) : (
+                <div className="rp-scroll">
                 <table data-testid="report-lowest">
                   <thead>
                     <tr>
@@ -347,11 +380,13 @@ export function ReportPage({ campaignId }: { campaignId: string }) {
                     ))}
                   </tbody>
                 </table>
+                </div>
               )}
             </section>
           </>
         )}
       </AsyncView>
+      )}
     </div>
   );
 }
@@ -401,6 +436,7 @@ function LateSection({ report }: { report: CampaignReport }) {
         xLabel="申报表数（份）"
         yLabel="实施单位"
       />
+      <div className="rp-scroll">
       <table data-testid="report-late">
         <thead>
           <tr>
@@ -425,6 +461,7 @@ function LateSection({ report }: { report: CampaignReport }) {
           ))}
         </tbody>
       </table>
+      </div>
     </>
   );
 }

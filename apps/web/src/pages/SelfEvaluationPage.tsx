@@ -6,7 +6,7 @@ import { api, ApiError, download, idempotencyKey } from '../api';
 import { useUser } from '../auth';
 import { ScoreView, ratePercent, TIER_LABELS } from '../components/ScoreView';
 import { describeTarget, isQualitative } from '../components/TargetReading';
-import { indicatorFieldOf, indicatorIndexOf } from '../components/UnitPaths';
+import { describePath, indicatorFieldOf, indicatorIndexOf } from '../components/UnitPaths';
 import { Link, navigate } from '../router';
 import type { Form, Score, SelfEvaluationBody, SelfEvaluationResponse } from '../types';
 import { ConflictAlert, ErrorBox, errorMessage, formatDateTime, formatMoney, Loading, PageTitle, StateBadge, useAsync } from '../ui';
@@ -33,6 +33,25 @@ type Problem = { path: string; message: string; rule?: string; indicatorId?: str
 
 const EMPTY_ENTRY: Entry = { actual: '', tier: '', points: '', reason: '' };
 
+/** "1,500,000.00 元" or full-width digits → "1500000.00" (what the API takes). */
+function cleanMoney(text: string): string {
+  return text
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/．/g, '.')
+    .replace(/[,，\s元]/g, '');
+}
+
+/** Why the 全年执行数 cannot be sent as typed, or null. */
+function executedProblem(text: string): string | null {
+  const v = cleanMoney(text);
+  if (!v) return '请填写全年执行数（元）。';
+  if (MONEY.test(v)) return null;
+  if (/^[-－]/.test(v)) return '全年执行数不能为负数。';
+  if (/^\d+\.\d{3,}$/.test(v)) return '全年执行数最多两位小数（精确到分）。';
+  if (/万/.test(v)) return '全年执行数请以元为单位填写，如 2154576.00（不写“万元”）。';
+  return '全年执行数应为金额（元），如 215457.60。';
+}
+
 function draftOf(form: Form): Draft {
   const stored = (form.selfEvaluation ?? null) as Partial<SelfEvaluationBody> | null;
   const entries: Record<string, Entry> = {};
@@ -50,7 +69,7 @@ function draftOf(form: Form): Draft {
 
 function bodyOf(form: Form, d: Draft): Omit<SelfEvaluationBody, 'version'> {
   return {
-    budgetExecuted: d.budgetExecuted.trim(),
+    budgetExecuted: cleanMoney(d.budgetExecuted),
     ...(d.executionReason.trim() ? { executionReason: d.executionReason } : {}),
     indicators: form.indicators.map((ind) => {
       const e = d.entries[ind.id] ?? EMPTY_ENTRY;
@@ -69,11 +88,11 @@ function bodyOf(form: Form, d: Draft): Omit<SelfEvaluationBody, 'version'> {
 /** What blocks sending at all (the API would answer 400): shown beside the field instead. */
 function localProblems(form: Form, d: Draft): Problem[] {
   const problems: Problem[] = [];
-  if (!d.budgetExecuted.trim()) problems.push({ path: 'budgetExecuted', message: '请填写全年执行数（元）。' });
-  else if (!MONEY.test(d.budgetExecuted.trim())) problems.push({ path: 'budgetExecuted', message: '全年执行数应为金额（元），最多两位小数，如 215457.60。' });
+  const executed = executedProblem(d.budgetExecuted);
+  if (executed) problems.push({ path: 'budgetExecuted', message: executed });
   form.indicators.forEach((ind, i) => {
     const p = d.entries[ind.id]?.points.trim();
-    if (p && !POINTS.test(p)) problems.push({ path: `indicators[${i}].points`, message: '自评分值应为非负数，最多两位小数。' });
+    if (p && !POINTS.test(p)) problems.push({ path: `indicators[${i}].points`, message: /^-/.test(p) ? '自评分值不能为负数。' : '自评分值应为数字，最多两位小数，如 8 或 7.5。' });
   });
   return problems;
 }
@@ -200,6 +219,7 @@ function FundsTable({ form, draft, score, editable, problems, onDraft }: TablePr
   return (
     <>
       <h3>项目资金（元）</h3>
+      <div className="se-scroll">
       <table className="se-funds">
         <thead>
           <tr>
@@ -227,7 +247,7 @@ function FundsTable({ form, draft, score, editable, problems, onDraft }: TablePr
                     aria-invalid={budgetInvalid || undefined}
                     onChange={(e) => onDraft?.((d) => ({ ...d, budgetExecuted: e.target.value }))}
                     onBlur={(e) => {
-                      const cleaned = e.target.value.replace(/[,，\s元]/g, '');
+                      const cleaned = cleanMoney(e.target.value);
                       if (cleaned !== e.target.value) onDraft?.((d) => ({ ...d, budgetExecuted: cleaned }));
                     }}
                   />
@@ -245,6 +265,7 @@ function FundsTable({ form, draft, score, editable, problems, onDraft }: TablePr
           </tr>
         </tbody>
       </table>
+      </div>
       <div className={reasonRequired ? 'field se-reason required' : 'field se-reason'}>
         {editable ? (
           <label htmlFor="executionReason">执行偏差原因{reasonRequired && <span className="required-mark">（执行率低于要求，必填）</span>}</label>
@@ -554,9 +575,13 @@ function SelfEvaluationEditor({ form, onReload }: { form: Form; onReload(): void
       const local = localProblems(form, latest.current);
       if (local.length) {
         setSubmitError(new ApiError(422, 'LOCAL', '请先更正以下内容再提交：', local.map((p) => ({ path: p.path, message: p.message }))));
+        revealProblems();
         return;
       }
-      if (!(await saveNow())) return;
+      if (!(await saveNow())) {
+        revealProblems();
+        return;
+      }
       await api<Form>('POST', `/api/forms/${form.id}/events`, {
         body: { type: 'SUBMIT_SELF_EVALUATION', version: version.current },
         headers: { 'Idempotency-Key': idempotencyKey() },
@@ -565,10 +590,18 @@ function SelfEvaluationEditor({ form, onReload }: { form: Form; onReload(): void
       navigate(`/forms/${form.id}`);
     } catch (e) {
       setSubmitError(e);
+      revealProblems();
     } finally {
       setSubmitting(false);
     }
   };
+  /** After a refused submission the problems (below the long table) are scrolled to. */
+  const revealProblems = () =>
+    setTimeout(() => {
+      const box = document.querySelector<HTMLElement>('.self-evaluation-page .problem-box');
+      box?.scrollIntoView({ block: 'center' });
+      box?.focus();
+    }, 0);
 
   const local = localProblems(form, draft);
   const scoreProblems = (score?.problems ?? null) as { errors?: Problem[]; warnings?: Problem[] } | null;
@@ -605,7 +638,16 @@ function SelfEvaluationEditor({ form, onReload }: { form: Form; onReload(): void
         {form.nextDeadline ? ` ${form.nextDeadline.label}：${formatDateTime(form.nextDeadline.dueAt)}` : ''}
       </p>
 
-      <ProvisionalScore score={score} error={scoreError} saving={saving} savedAt={savedAt} unsaved={unsaved} errorsLeft={errorsLeft} local={local.length} />
+      <ProvisionalScore
+        score={score}
+        error={scoreError}
+        saving={saving}
+        savedAt={savedAt}
+        unsaved={unsaved}
+        errorsLeft={errorsLeft}
+        local={local.length}
+        saveFailed={saveError !== null && saveError !== undefined}
+      />
 
       <section className="card sheet">
         <h2 className="sheet-title">
@@ -621,8 +663,8 @@ function SelfEvaluationEditor({ form, onReload }: { form: Form; onReload(): void
         <ConflictAlert onReload={onReload}>此自评已被他人修改（可能在另一个窗口中），您最近的修改尚未保存。请重新加载后再填写。</ConflictAlert>
       ) : (
         <>
-          <ErrorBox error={saveError} title="自动保存失败" />
-          <ErrorBox error={submitError} title="提交失败" />
+          <ProblemBox error={saveError} title="自动保存失败" note="您填写的内容仍在页面上，更正后会自动保存。" />
+          <ProblemBox error={submitError} title="提交失败" />
         </>
       )}
 
@@ -654,6 +696,7 @@ function ProvisionalScore({
   unsaved,
   errorsLeft,
   local,
+  saveFailed,
 }: {
   score: Score | null;
   error: unknown;
@@ -662,6 +705,7 @@ function ProvisionalScore({
   unsaved: boolean;
   errorsLeft: number;
   local: number;
+  saveFailed: boolean;
 }) {
   return (
     <div className="card se-score" data-testid="provisional-score" aria-live="polite">
@@ -677,6 +721,8 @@ function ProvisionalScore({
           <span>正在保存并计算…</span>
         ) : local > 0 ? (
           <span className="finding-error">有 {local} 处内容格式不正确，更正后才能保存和计算。</span>
+        ) : saveFailed ? (
+          <span className="finding-error">未能保存：有内容须更正（见标红处及页面下方的说明），暂算得分尚未更新。</span>
         ) : unsaved ? (
           <span className="muted">有未保存的修改</span>
         ) : savedAt ? (
@@ -743,6 +789,28 @@ function SelfEvaluationReadOnly({ form }: { form: Form }) {
           )}
         </>
       )}
+    </div>
+  );
+}
+
+/** A failed save or submission: the API's message and each problem with where it is, in words. */
+function ProblemBox({ error, title, note }: { error: unknown; title: string; note?: string }) {
+  if (error === null || error === undefined) return null;
+  if (!(error instanceof ApiError) || error.details.length === 0) return <ErrorBox error={error} title={title} />;
+  const details = error.details.filter((d) => d.message);
+  return (
+    <div className="alert alert-error problem-box" role="alert" tabIndex={-1}>
+      <strong>{title}：</strong>
+      {error.message}
+      <ul>
+        {details.map((d, i) => (
+          <li key={i}>
+            {d.path ? <span className="where">{describePath(d.path)}：</span> : null}
+            {d.message}
+          </li>
+        ))}
+      </ul>
+      {note && <div className="muted">{note}</div>}
     </div>
   );
 }
