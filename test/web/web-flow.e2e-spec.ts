@@ -3,6 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
+import { hotlineFormBody as hotlineBody } from '../fixtures/form-bodies';
 import { campaignBody, PASSWORD } from '../support/world';
 import { newUserContext, screenshot, signIn } from './support/browser';
 import { startWebStack, WebStack } from './support/stack';
@@ -242,6 +243,30 @@ describe('the web page in a real browser (e2e)', () => {
       await expectNoText(page, '热线服务保障经费');
     }
     await screenshot(sessions.at(-1)!.page, '12-not-found');
+  });
+
+  it('shows what the API refuses in words, and a lost connection, never a blank page', async () => {
+    // A draft with nothing filled in: 申报 is refused (422) and each problem is listed in Chinese.
+    const blank = { ...hotlineBody(campaignId), overallGoal: '', annualGoal: '', indicators: [] };
+    const draft = await request(stack.api.http).post('/api/forms').set('Authorization', stack.world.tokens.unitA2).send(blank);
+    expect(draft.status).toBe(201);
+    const page = await as('unit-a2');
+    await page.goto(`/forms/${draft.body.id}`);
+    await page.getByRole('button', { name: '申报', exact: true }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: '未能申报' });
+    await refusal.waitFor();
+    expect(await refusal.locator('li').count()).toBeGreaterThan(0);
+    expect(await refusal.innerText()).toMatch(/指标/);
+    await formState(page).getByText('草稿').waitFor();
+    await screenshot(page, '13-refused');
+
+    // The API unreachable: the page says so in Chinese and stays usable.
+    await page.route('**/api/**', (route) => route.abort('connectionrefused'));
+    await page.goto('/forms');
+    await page.getByRole('alert').getByText('无法连接服务器').first().waitFor();
+    expect(await page.getByTestId('current-user').innerText()).toContain('unit-a2');
+    await page.unroute('**/api/**');
+    await screenshot(page, '14-offline');
   });
 });
 
