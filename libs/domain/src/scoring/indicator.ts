@@ -34,31 +34,29 @@ export function scoreIndicator(
   const name = typeof row.indicator.name === 'string' ? row.indicator.name.trim() : '';
   const written = typeof entry?.actual === 'string' ? entry.actual.trim() : '';
   const actual = written === '' ? null : written;
-  const path = (field: string) => `indicators[${row.index}].${field}`;
-  const error = (rule: string, field: string, message: string) => problems.error(rule, path(field), `指标“${name}”：${message}`, row.id);
-  const warning = (rule: string, field: string, message: string) => problems.warning(rule, path(field), `指标“${name}”：${message}`, row.id);
+  // Problems are rare: their texts are built only when one is reported (no closures per indicator).
 
   let o: Outcome;
   if (row.parsed.kind === 'none') o = { ...UNSCORABLE, rule: 'notApplicable' };
   else if (!row.applicable || row.parsed.kind === 'error') o = UNSCORABLE; // reported by readBaseline
   else if (row.parsed.kind === 'qualitative') {
     const q = scoreQualitative(entry?.tier, entry?.points, weight, s);
-    for (const p of q.problems) error(p.rule, p.field, p.message);
-    if (actual === null) error('actual.missing', 'actual', '请填写实际完成值（完成情况的文字说明）。');
+    for (const p of q.problems) report(problems, 'error', row, name, p.rule, p.field, p.message);
+    if (actual === null) report(problems, 'error', row, name, 'actual.missing', 'actual', '请填写实际完成值（完成情况的文字说明）。');
     const ratio = weight.isZero() ? null : q.points.dividedBy(weight);
     o = { rule: 'qualitative.tier', ratio, points: q.points, met: q.met, explain: false };
     if (q.tier !== null) o.tier = q.tier;
   } else if (actual === null) {
-    error('actual.missing', 'actual', `请填写实际完成值（年度指标值为“${row.target}”）。`);
+    report(problems, 'error', row, name, 'actual.missing', 'actual', `请填写实际完成值（年度指标值为“${row.target}”）。`);
     o = UNSCORABLE;
   } else {
     const reading = readActual(row.parsed, actual);
     if (!reading.ok) {
-      error(reading.rule, 'actual', reading.message);
+      report(problems, 'error', row, name, reading.rule, 'actual', reading.message);
       o = UNSCORABLE;
     } else {
       const bounded = reading.values.filter((v) => v.bounded).map((v) => v.text);
-      if (bounded.length > 0) warning('actual.bounded', 'actual', `实际完成值“${actual}”含比较符，按 ${bounded.join('、')} 计分。`);
+      if (bounded.length > 0) report(problems, 'warning', row, name, 'actual.bounded', 'actual', `实际完成值“${actual}”含比较符，按 ${bounded.join('、')} 计分。`);
       const target = row.parsed;
       if (target.kind === 'quantitative') {
         const q = scoreQuantity(target, reading.values[0]!.value, s);
@@ -79,10 +77,10 @@ export function scoreIndicator(
   const reasonGiven = hasText(entry?.reason);
   if (reasonRequired && !reasonGiven) {
     const why = o.met ? `得分 ${fixed2(points)} 低于分值 ${weightAmount.text}` : '未完成年度指标值';
-    error('reason.required', 'reason', `${why}，须填写偏差原因分析及改进措施。`);
+    report(problems, 'error', row, name, 'reason.required', 'reason', `${why}，须填写偏差原因分析及改进措施。`);
   }
   if (o.explain && !reasonGiven) {
-    warning('actual.aboveTarget', 'reason', `实际完成值达到年度指标值的 ${s.explainAboveRatio.times(100).toFixed()}% 以上，请说明偏差原因（指标值是否偏低）。`);
+    report(problems, 'warning', row, name, 'actual.aboveTarget', 'reason', `实际完成值达到年度指标值的 ${s.explainAboveRatio.times(100).toFixed()}% 以上，请说明偏差原因（指标值是否偏低）。`);
   }
 
   const score: IndicatorScore = {
@@ -105,6 +103,10 @@ export function scoreIndicator(
   if (o.parts !== undefined) score.parts = o.parts;
   if (o.tier !== undefined) score.tier = o.tier;
   return { score, points };
+}
+
+function report(problems: Problems, severity: 'error' | 'warning', row: Row, name: string, rule: string, field: string, message: string): void {
+  problems[severity](rule, `indicators[${row.index}].${field}`, `指标“${name}”：${message}`, row.id);
 }
 
 // ratio × weight, half up to the 分; full and nothing need no arithmetic.

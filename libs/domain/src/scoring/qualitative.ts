@@ -32,8 +32,7 @@ export function scoreQualitative(tier: unknown, points: unknown, weight: Dec, s:
   if (knownTier === null) return { tier: null, points: kept, met: null, problems };
 
   const band = s.tiers[knownTier];
-  const low = weight.times(band.min);
-  const high = weight.times(band.max);
+  const { low, high } = bandOf(knownTier, weight, s);
   // A 0-point indicator has empty bands; 0 points is the only possible score.
   const inside = weight.isZero() ? given.isZero() : gte(given, low) && (band.maxInclusive ? lte(given, high) : lt(given, high));
   if (!inside) {
@@ -45,6 +44,16 @@ export function scoreQualitative(tier: unknown, points: unknown, weight: Dec, s:
     });
   }
   return { tier: knownTier, points: kept, met: knownTier === 'achieved', problems };
+}
+
+// A tier's band in points, per scheme and weight: equal splits share their weight objects across forms.
+const BANDS = new WeakMap<CompiledScheme, WeakMap<Dec, Partial<Record<QualitativeTier, { low: Dec; high: Dec }>>>>();
+function bandOf(tier: QualitativeTier, weight: Dec, s: CompiledScheme): { low: Dec; high: Dec } {
+  let byWeight = BANDS.get(s);
+  if (byWeight === undefined) BANDS.set(s, (byWeight = new WeakMap()));
+  let byTier = byWeight.get(weight);
+  if (byTier === undefined) byWeight.set(weight, (byTier = {}));
+  return (byTier[tier] ??= { low: weight.times(s.tiers[tier].min), high: weight.times(s.tiers[tier].max) });
 }
 
 function pct(fraction: Dec): string {
