@@ -144,6 +144,19 @@ export interface HistoryEvent {
   comment: string | null;
 }
 
+// The page needs these labels synchronously (buttons, notices, tables); they are the domain's
+// (libs/domain/src/lifecycle/types.ts, also served by GET /api/lifecycle) and labels.spec.ts keeps them equal.
+export const STATE_LABELS: Record<FormState, string> = {
+  draft: '草稿',
+  declared: '已申报',
+  reviewing: '审核中',
+  returned: '退回修改',
+  approved: '已批复',
+  selfEvaluation: '年终自评',
+  selfEvaluationReview: '自评审核',
+  completed: '已完成',
+};
+
 export const EVENT_LABELS: Record<EventType, string> = {
   SUBMIT: '申报',
   WITHDRAW: '撤回',
@@ -206,17 +219,7 @@ export interface HistoryView {
 }
 
 /** The content frozen in a revision (a form body without campaign; indicators carry their ids). */
-export interface RevisionContent {
-  projectName: string;
-  nature: string;
-  category: string;
-  plannedStart: string;
-  plannedEnd: string;
-  funds: Funds;
-  overallGoal: string;
-  annualGoal: string;
-  indicators: (IndicatorBody & { id?: string })[];
-}
+export type RevisionContent = Omit<FormBody, 'campaignId' | 'indicators'> & { indicators: (IndicatorBody & { id?: string })[] };
 
 /** GET /api/forms/:id/revisions → { revisions: Revision[] }. */
 export interface Revision {

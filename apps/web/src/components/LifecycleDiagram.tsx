@@ -18,17 +18,6 @@ export function loadLifecycle(): Promise<LifecycleGraph> {
   return lifecyclePromise;
 }
 
-/** State labels for when the graph is not at hand (the API's stateLabel is preferred). */
-export const STATE_LABELS: Record<string, string> = {
-  draft: '草稿',
-  declared: '已申报',
-  reviewing: '审核中',
-  returned: '退回修改',
-  approved: '已批复',
-  selfEvaluation: '年终自评',
-  selfEvaluationReview: '自评审核',
-  completed: '已完成',
-};
 
 const MAIN_PATH = ['draft', 'declared', 'reviewing', 'approved', 'selfEvaluation', 'selfEvaluationReview', 'completed'];
 const BOX_W = 100;

@@ -2,20 +2,11 @@
 // indicator rows added, removed or changed (matched by id, else by 一级/二级/三级 name); unchanged rows
 // fold away. Money is compared as decimal strings, never as numbers.
 import { ReactNode } from 'react';
-import type { Funds, IndicatorBody } from '../types';
+import type { IndicatorBody, RevisionContent } from '../types';
 import { formatMoney } from '../ui';
 
-export interface DiffContent {
-  projectName: string;
-  nature: string;
-  category: string;
-  plannedStart: string;
-  plannedEnd: string;
-  funds: Funds;
-  overallGoal: string;
-  annualGoal: string;
-  indicators: (IndicatorBody & { id?: string })[];
-}
+/** What the diff compares: a revision's content or the form's current one. */
+export type DiffContent = RevisionContent;
 
 type Getter = (c: DiffContent) => string | undefined;
 const FIELDS: { label: string; get: Getter; money?: boolean; long?: boolean }[] = [

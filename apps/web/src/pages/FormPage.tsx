@@ -6,10 +6,10 @@ import { api, ApiError, download, idempotencyKey } from '../api';
 import { useUser } from '../auth';
 import { Link } from '../router';
 import { ScoreView } from '../components/ScoreView';
-import { LifecycleDiagram, STATE_LABELS } from '../components/LifecycleDiagram';
+import { LifecycleDiagram } from '../components/LifecycleDiagram';
 import { DiffContent, RevisionDiff } from '../components/RevisionDiff';
 import { loadOrgs, orgName } from '../components/ReviewOrgs';
-import { EVENT_LABELS, ROLE_LABELS } from '../types';
+import { EVENT_LABELS, ROLE_LABELS, STATE_LABELS } from '../types';
 import type { EventType, Finding, Form, HistoryView, Indicator, Org, Revision, Role, Score } from '../types';
 import { Async, AsyncView, DeadlineBadge, ErrorBox, formatDateTime, formatDueAt, formatMoney, Loading, PageTitle, StateBadge, useAsync, yuanToWan } from '../ui';
 import './FormPage.css';
@@ -33,7 +33,7 @@ export function eventLabel(type: string): string {
 
 export function stateLabel(state: string | null | undefined): string {
   if (!state) return '—';
-  return STATE_LABELS[state] ?? state;
+  return (STATE_LABELS as Record<string, string>)[state] ?? state;
 }
 
 function roleLabel(role: string): string {

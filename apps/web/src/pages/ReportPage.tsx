@@ -5,16 +5,17 @@ import { useEffect, useRef, useState } from 'react';
 import { api, ApiError, download } from '../api';
 import { Link } from '../router';
 import { BarChart, StackedBarChart } from '../components/Charts';
-import { STATE_LABELS } from '../components/LifecycleDiagram';
 import { loadOrgs } from '../components/ReviewOrgs';
-import type { Campaign, CampaignReport, Grade, LateReason } from '../types';
+import { STATE_LABELS } from '../types';
+import type { Campaign, CampaignReport, FormState, Grade, LateReason } from '../types';
 import { AsyncView, ErrorBox, formatDateTime, PageTitle, Progress, StateBadge, useAsync } from '../ui';
 import { campaignName } from './ReviewQueuePage';
 import './ReportPage.css';
 
 const GRADES: Grade[] = ['优', '良', '中', '差'];
 const GRADE_COLORS: Record<Grade, string> = { 优: '#2e7d32', 良: '#1f4e9c', 中: '#b26a00', 差: '#c62828' };
-const STATE_ORDER = ['draft', 'declared', 'reviewing', 'returned', 'approved', 'selfEvaluation', 'selfEvaluationReview', 'completed'];
+// Lifecycle order, as the labels are declared.
+const STATE_ORDER = Object.keys(STATE_LABELS) as FormState[];
 export const LATE_LABELS: Record<LateReason, string> = {
   declarationOverdue: '逾期未申报',
   resubmissionOverdue: '逾期未重新申报',
