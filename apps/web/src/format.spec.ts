@@ -1,4 +1,4 @@
-import { deadlineText, formatDateTime, formatDueAt, formatMoney, isMoney, yuanToWan } from './format';
+import { cleanMoney, deadlineText, formatDateTime, formatDueAt, formatMoney, isMoney, moneyProblem, yuanToWan } from './format';
 
 // What users read on the page: money exactly as stored (API.md: decimal strings in 元, never floats),
 // 万元 beside 元 as the published 申报表 print it, instants in Beijing time, deadlines in working days.
@@ -22,9 +22,21 @@ describe('formatting for the page', () => {
     expect(yuanToWan('123456789012.34')).toBe('12345678.901234');
   });
 
-  it('accepts money as the API does: at most 2 decimals, no sign, no grouping', () => {
-    for (const ok of ['0', '1819200.00', '0.5', '1234567890123.99']) expect(isMoney(ok)).toBe(true);
-    for (const bad of ['', '-1', '1.234', '1,000', '1e5', ' 1', '１００']) expect(isMoney(bad)).toBe(false);
+  it('accepts money as the API does: ≤ 14 integer digits, at most 2 decimals, no sign, no grouping', () => {
+    for (const ok of ['0', '1819200.00', '0.5', '12345678901234.99']) expect(isMoney(ok)).toBe(true);
+    for (const bad of ['', '-1', '1.234', '1,000', '1e5', ' 1', '１００', '123456789012345']) expect(isMoney(bad)).toBe(false);
+  });
+
+  it('cleans amounts copied from Excel or a PDF, and says what is wrong with the rest', () => {
+    expect(cleanMoney('1,819,200.00 元')).toBe('1819200.00');
+    expect(cleanMoney('１８００００．５')).toBe('180000.5');
+    expect(moneyProblem('1，800，000')).toBeNull();
+    expect(moneyProblem('')).toBeNull();
+    expect(moneyProblem('-5', '批复金额')).toBe('批复金额不能为负数。');
+    expect(moneyProblem('1.234')).toBe('金额最多两位小数（精确到分）。');
+    expect(moneyProblem('21.5万', '全年执行数', '215457.60')).toBe('全年执行数请以元为单位填写，如 215457.60（不写“万元”）。');
+    expect(moneyProblem('123456789012345')).toBe('金额过大，请核对（单位为元）。');
+    expect(moneyProblem('abc')).toBe('金额应为数字金额（元），如 937980.00。');
   });
 
   it('shows instants in Beijing time whatever the browser’s zone', () => {

@@ -59,9 +59,34 @@ export function yuanToWan(value: string | null | undefined): string {
   return `${m[1]}${int}.${frac}`;
 }
 
-/** A money input as the API takes it: digits with at most 2 decimals, no sign, no grouping. */
+/** A money value as the API takes it: ≤ 14 integer digits, ≤ 2 decimals, no sign, no grouping. */
 export function isMoney(value: string): boolean {
-  return /^\d{1,13}(\.\d{1,2})?$/.test(value);
+  return /^\d{1,14}(\.\d{1,2})?$/.test(value);
+}
+
+/**
+ * What people type or paste as an amount, as the API takes it: grouping commas (also ，), spaces, 元
+ * and full-width digits are dropped or converted — amounts are copied from Excel and PDFs as
+ * "1,819,200.00 元".
+ */
+export function cleanMoney(text: string): string {
+  return text
+    .replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[,，\s元]/g, '');
+}
+
+/**
+ * Why an amount (after cleanMoney) cannot be sent, in Chinese, naming the field (`what`); null when it
+ * is fine or blank (each page says how a blank is treated).
+ */
+export function moneyProblem(text: string, what = '金额', example = '937980.00'): string | null {
+  const v = cleanMoney(text);
+  if (!v || isMoney(v)) return null;
+  if (/^[-－]/.test(v)) return `${what}不能为负数。`;
+  if (/^\d+\.\d{3,}$/.test(v)) return `${what}最多两位小数（精确到分）。`;
+  if (/万/.test(v)) return `${what}请以元为单位填写，如 ${example}（不写“万元”）。`;
+  if (/^\d+(\.\d{1,2})?$/.test(v)) return `${what}过大，请核对（单位为元）。`;
+  return `${what}应为数字金额（元），如 ${example}。`;
 }
 
 /** "还剩 3 个工作日", "今天截止", "已逾期 2 个工作日"; the class says how urgent. */

@@ -6,7 +6,7 @@ import { Link } from './router';
 import { deadlineText, formatDueAt } from './format';
 import type { FormState, NextDeadline } from './types';
 
-export { formatDateTime, formatDueAt, formatMoney, isMoney, yuanToWan } from './format';
+export { cleanMoney, formatDateTime, formatDueAt, formatMoney, isMoney, moneyProblem, yuanToWan } from './format';
 
 export interface Async<T> {
   data: T | undefined;

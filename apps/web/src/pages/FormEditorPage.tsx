@@ -7,7 +7,7 @@ import { CampaignSelect, useCampaignChoices } from '../components/UnitCampaignSe
 import { describePath, indicatorFieldOf, indicatorIndexOf } from '../components/UnitPaths';
 import { blockNavigation, Link, navigate, useLocation } from '../router';
 import type { Catalogue, Finding, Form, FormBody, Funds, HistoryEvent, PrecheckResult } from '../types';
-import { ConflictAlert, ErrorBox, errorMessage, Loading, PageTitle, StateBadge, useAsync, yuanToWan } from '../ui';
+import { cleanMoney, ConflictAlert, ErrorBox, errorMessage, Loading, moneyProblem, PageTitle, StateBadge, useAsync, yuanToWan } from '../ui';
 import './FormEditorPage.css';
 
 const EDITABLE = new Set(['draft', 'returned']);
@@ -95,25 +95,6 @@ function headerOf(form: Form): Header {
     overallGoal: form.overallGoal ?? '',
     annualGoal: form.annualGoal ?? '',
   };
-}
-
-/** "1,819,200.00 元" pasted from a published form, or typed with full-width digits → "1819200.00". */
-export function cleanMoney(text: string): string {
-  return text
-    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/．/g, '.')
-    .replace(/[,，\s元]/g, '');
-}
-
-/** Why a money field cannot be saved as typed (in Chinese), or null when it is fine or blank. */
-export function moneyProblem(text: string): string | null {
-  const v = cleanMoney(text);
-  if (!v) return null;
-  if (/^[-－]/.test(v)) return '金额不能为负数';
-  if (!/^\d+(\.\d+)?$/.test(v)) return '请填写数字金额（元），如 937980.00';
-  if (/\.\d{3,}$/.test(v)) return '金额最多两位小数（精确到分）';
-  if (v.split('.')[0].replace(/^0+(?=\d)/, '').length > 14) return '金额过大，请核对（单位为元）';
-  return null;
 }
 
 /** Where a path of the API is on the page, for focusing it: an element id or a selector inside a row. */

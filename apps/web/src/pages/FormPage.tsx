@@ -11,7 +11,7 @@ import { DiffContent, RevisionDiff } from '../components/RevisionDiff';
 import { loadOrgs, orgName } from '../components/ReviewOrgs';
 import { EVENT_LABELS, ROLE_LABELS, STATE_LABELS } from '../types';
 import type { EventType, Finding, Form, HistoryView, Indicator, Org, Revision, Role, Score } from '../types';
-import { Async, AsyncView, DeadlineBadge, ErrorBox, formatDateTime, formatDueAt, formatMoney, Loading, PageTitle, StateBadge, useAsync, yuanToWan } from '../ui';
+import { Async, AsyncView, cleanMoney, DeadlineBadge, ErrorBox, formatDateTime, formatDueAt, formatMoney, isMoney, Loading, moneyProblem, PageTitle, StateBadge, useAsync, yuanToWan } from '../ui';
 import './FormPage.css';
 
 const UNIT_MUST_ACT = new Set(['draft', 'returned', 'selfEvaluation']);
@@ -91,32 +91,19 @@ export function pathLabel(path: string | undefined): string {
 
 // ---- money as decimal strings ---------------------------------------------------------------------
 
-const MONEY = /^\d+(\.\d{1,2})?$/;
 function cents(value: string): bigint {
   const [int, frac = ''] = value.split('.');
   return BigInt(int) * 100n + BigInt(frac.padEnd(2, '0'));
 }
 
-/**
- * What a reviewer types as an amount, as the API takes it: grouping commas (also ，), spaces, a trailing
- * 元 and full-width digits are tolerated — people copy amounts from Excel as "1,800,000.00".
- */
-export function normaliseAmount(amount: string): string {
-  return amount
-    .replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s,，]/g, '')
-    .replace(/元$/, '');
-}
-
 /** Why an approved amount cannot be sent, or null. */
 function approvedAmountProblem(amount: string, total: string): string | null {
-  const a = normaliseAmount(amount);
+  const a = cleanMoney(amount);
   if (!a) return '请填写批复金额。';
-  if (/^-/.test(a)) return '批复金额不能为负数。';
-  if (/^\d+\.\d{3,}$/.test(a)) return '批复金额最多两位小数（精确到分），如 900000.00。';
-  if (!MONEY.test(a)) return '批复金额应为数字（单位元，最多两位小数），如 900000.00。';
+  const problem = moneyProblem(a, '批复金额', '900000.00');
+  if (problem) return problem;
   if (cents(a) <= 0n) return '批复金额应大于 0。';
-  if (MONEY.test(total) && cents(a) > cents(total)) return `批复金额不能超过年度资金申请总额 ${formatMoney(total)} 元。`;
+  if (isMoney(total) && cents(a) > cents(total)) return `批复金额不能超过年度资金申请总额 ${formatMoney(total)} 元。`;
   return null;
 }
 
@@ -519,7 +506,7 @@ function Actions({ form, onChanged, onStale }: { form: Form; onChanged(next: For
           onSubmit={(e) => {
             e.preventDefault();
             setTouched(true);
-            if (!amountProblem) void send('APPROVE', { approvedAmount: normaliseAmount(amount) });
+            if (!amountProblem) void send('APPROVE', { approvedAmount: cleanMoney(amount) });
           }}
         >
           <div className="field">
@@ -536,7 +523,7 @@ function Actions({ form, onChanged, onStale }: { form: Form; onChanged(next: For
             <div id="fp-amount-hint" className={touched && amountProblem ? 'hint finding-error' : 'hint'}>
               {touched && amountProblem
                 ? amountProblem
-                : `年度资金申请总额 ${formatMoney(form.funds?.total)} 元；批复金额大于 0 且不超过申请总额，最多两位小数。${MONEY.test(normaliseAmount(amount)) ? `（即 ${formatMoney(normaliseAmount(amount))} 元，${yuanToWan(normaliseAmount(amount))} 万元）` : ''}`}
+                : `年度资金申请总额 ${formatMoney(form.funds?.total)} 元；批复金额大于 0 且不超过申请总额，最多两位小数。${isMoney(cleanMoney(amount)) ? `（即 ${formatMoney(cleanMoney(amount))} 元，${yuanToWan(cleanMoney(amount))} 万元）` : ''}`}
             </div>
           </div>
           <div className="fp-panel-buttons">

@@ -9,10 +9,9 @@ import { describeTarget, isQualitative } from '../components/TargetReading';
 import { describePath, indicatorFieldOf, indicatorIndexOf } from '../components/UnitPaths';
 import { Link, navigate } from '../router';
 import type { Form, Score, SelfEvaluationBody, SelfEvaluationResponse } from '../types';
-import { ConflictAlert, ErrorBox, errorMessage, formatDateTime, formatMoney, Loading, PageTitle, StateBadge, useAsync } from '../ui';
+import { cleanMoney, ConflictAlert, ErrorBox, errorMessage, formatDateTime, formatMoney, Loading, moneyProblem, PageTitle, StateBadge, useAsync } from '../ui';
 import './SelfEvaluationPage.css';
 
-const MONEY = /^\d{1,14}(\.\d{1,2})?$/;
 const POINTS = /^\d{1,3}(\.\d{1,2})?$/;
 const AUTOSAVE_MS = 500;
 
@@ -33,23 +32,10 @@ type Problem = { path: string; message: string; rule?: string; indicatorId?: str
 
 const EMPTY_ENTRY: Entry = { actual: '', tier: '', points: '', reason: '' };
 
-/** "1,500,000.00 元" or full-width digits → "1500000.00" (what the API takes). */
-function cleanMoney(text: string): string {
-  return text
-    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/．/g, '.')
-    .replace(/[,，\s元]/g, '');
-}
-
 /** Why the 全年执行数 cannot be sent as typed, or null. */
 function executedProblem(text: string): string | null {
-  const v = cleanMoney(text);
-  if (!v) return '请填写全年执行数（元）。';
-  if (MONEY.test(v)) return null;
-  if (/^[-－]/.test(v)) return '全年执行数不能为负数。';
-  if (/^\d+\.\d{3,}$/.test(v)) return '全年执行数最多两位小数（精确到分）。';
-  if (/万/.test(v)) return '全年执行数请以元为单位填写，如 2154576.00（不写“万元”）。';
-  return '全年执行数应为金额（元），如 215457.60。';
+  if (!cleanMoney(text)) return '请填写全年执行数（元）。';
+  return moneyProblem(text, '全年执行数', '215457.60');
 }
 
 function draftOf(form: Form): Draft {
