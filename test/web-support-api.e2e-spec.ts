@@ -379,6 +379,47 @@ describe('web page support routes (e2e)', () => {
         .send({ type: 'WITHDRAW', version: submitted.body.version });
     });
 
+    // The event's own statement works the next deadline out (deadlines it kept, cancelled and started):
+    // it must be what a fresh read of the form says, after every kind of change.
+    it('on an event response is the deadline a fresh read of the form gives, at every step of the lifecycle', async () => {
+      const { unitA1: unit, reviewerA: reviewer } = w.tokens;
+      const id = await draft(main);
+      const steps: [token: string, type: string, extra?: Record<string, unknown>][] = [
+        [unit, 'SUBMIT'], // a review deadline starts
+        [unit, 'WITHDRAW'], // it is cancelled: the campaign's declaration deadline again
+        [unit, 'SUBMIT'],
+        [reviewer, 'START_REVIEW'], // the review deadline is kept
+        [reviewer, 'RETURN', { comment: '请补充成本指标' }], // review cancelled, resubmission started
+        [unit, 'SUBMIT'], // resubmission and any active review cancelled, a new review started
+        [reviewer, 'START_REVIEW'],
+        [reviewer, 'APPROVE', { approvedAmount: '1819200.00' }], // nothing left until the year-end
+      ];
+      let version = 1;
+      const seen: [string, string, unknown][] = [];
+      for (const [token, type, extra] of steps) {
+        if (type === 'SUBMIT' && seen.length === 5) {
+          // A stray active review deadline, earlier than the one SUBMIT starts: SUBMIT cancels it, and the
+          // response must not still count it.
+          await api.db.source.query(`INSERT INTO deadlines (campaign_id, form_id, kind, due_at) VALUES ($1, $2, 'review', '2024-03-05T00:00:00+08:00')`, [main, id]);
+        }
+        const res = await request(api.http).post(`/api/forms/${id}/events`).set('Authorization', token).send({ type, version, ...extra });
+        expect([type, res.status]).toEqual([type, 200]);
+        version = res.body.version;
+        expect([type, res.body.nextDeadline]).toEqual([type, (await view(id)).nextDeadline]);
+        seen.push([type, res.body.state, res.body.nextDeadline?.kind ?? null]);
+      }
+      expect(seen).toEqual([
+        ['SUBMIT', 'declared', 'review'],
+        ['WITHDRAW', 'draft', 'declaration'],
+        ['SUBMIT', 'declared', 'review'],
+        ['START_REVIEW', 'reviewing', 'review'],
+        ['RETURN', 'returned', 'resubmission'],
+        ['SUBMIT', 'declared', 'review'],
+        ['START_REVIEW', 'reviewing', 'review'],
+        ['APPROVE', 'approved', null],
+      ]);
+    });
+
     it('sort=due: the review queue, soonest deadline first, forms without one last — ordered by the database, page by page', async () => {
       const mine = new Set(Object.values(forms));
       const queue = async (query: string) =>

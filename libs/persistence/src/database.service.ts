@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { APP_CONFIG } from '@app/config';
 import type { AppConfig } from '@app/config';
 import { dataSourceOptions } from './data-source-options';
@@ -23,6 +25,9 @@ export class DatabaseUnavailableError extends Error {
 
 type ReadyHook = () => Promise<void>;
 
+/** Distinct statement texts kept as named prepared statements; beyond this, texts run unnamed. */
+const MAX_PREPARED = 64;
+
 const RETRY_DELAY_MS = 3_000;
 
 /**
@@ -42,6 +47,8 @@ export class Database implements OnApplicationBootstrap, OnApplicationShutdown {
   private retryTimer?: NodeJS.Timeout;
   private readonly readyPromise: Promise<void>;
   private resolveReady!: () => void;
+  /** Statement text → prepared statement name (the same name on every pooled connection). */
+  private readonly preparedNames = new Map<string, string>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -80,6 +87,24 @@ export class Database implements OnApplicationBootstrap, OnApplicationShutdown {
     this.stopping = true;
     clearTimeout(this.retryTimer);
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+
+  /**
+   * Runs a statement of the hot paths (one lifecycle event) as a named prepared statement: each pooled
+   * connection parses it once and, after a few executions, reuses a generic plan. For statements
+   * whose text is fixed (values only as parameters) — a text built with inline values would only
+   * fill the cache, so past MAX_PREPARED distinct texts the rest run unnamed. Rows as `query()` gives
+   * them; errors are the driver's own (pgErrorCode reads both).
+   */
+  async prepared<T>(text: string, values: readonly unknown[]): Promise<T[]> {
+    const pool = (this.source.driver as PostgresDriver).master as Pool;
+    let name = this.preparedNames.get(text);
+    if (name === undefined && this.preparedNames.size < MAX_PREPARED) {
+      name = `jixiao_${this.preparedNames.size + 1}`;
+      this.preparedNames.set(text, name);
+    }
+    const result = await pool.query({ name, text, values: values as unknown[] });
+    return result.rows as T[];
   }
 
   /** SELECT 1 within the timeout. */

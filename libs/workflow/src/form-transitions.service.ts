@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '@app/config';
 import type { AppConfig } from '@app/config';
 import { applyEvent, ApplyEventResult, LifecycleEvent, money, PersistedLifecycle, planEffects } from '@app/domain';
-import { FormForEvent, FormRecord, FormsRepository } from '@app/persistence';
+import { FormForEvent, FormRecord, FormsRepository, NextDeadlineRecord } from '@app/persistence';
 import { CalendarService } from './calendar.service';
 import { effectRows } from './effect-rows';
 
@@ -26,8 +26,11 @@ export interface TransitionRequest {
 
 export type TransitionResult =
   | { ok: false; refusal: Exclude<ApplyEventResult, { ok: true }> }
-  /** `applied` false: the form changed since it was read (someone else's event won); nothing was written. */
-  | { ok: true; applied: boolean; form: FormRecord; response?: unknown };
+  /**
+   * `applied` false: the form changed since it was read (someone else's event won); nothing was written.
+   * `nextDeadline`: the form's next deadline after the event (as FormsRepository.nextDeadline reads it).
+   */
+  | { ok: true; applied: boolean; form: FormRecord; response?: unknown; nextDeadline: NextDeadlineRecord | null };
 
 export function persistedLifecycle(form: Pick<FormRecord, 'snapshot' | 'machineVersion'>): PersistedLifecycle {
   return { machineVersion: form.machineVersion, snapshot: form.snapshot as PersistedLifecycle['snapshot'] };
@@ -78,7 +81,7 @@ export class FormTransitions {
       calendar: await this.calendars.current(),
     });
     const { deadlines, notifications } = effectRows(plan, form, { comment: req.comment, approvedAmount });
-    const { applied } = await this.forms.saveWithEvent(
+    const { applied, nextDeadline } = await this.forms.saveWithEvent(
       form,
       changes,
       {
@@ -103,6 +106,6 @@ export class FormTransitions {
         channels: this.channels,
       },
     );
-    return { ok: true, applied, form: after, response };
+    return { ok: true, applied, form: after, response, nextDeadline };
   }
 }

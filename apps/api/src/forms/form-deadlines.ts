@@ -27,9 +27,12 @@ export class FormDeadlines {
     return (deadline) => (deadline === null ? null : deadlineStatus(deadline, now, calendar));
   }
 
-  /** One view with the form's current next deadline (one query). */
-  async attach<T extends { id: string }>(view: T): Promise<WithNextDeadline<T>> {
-    const [deadlines, status] = await Promise.all([this.forms.nextDeadlines([view.id]), this.statusAt()]);
-    return { ...view, nextDeadline: status(deadlines.get(view.id) ?? null) };
+  /**
+   * One view with the form's next deadline: the one given (read by the statement that wrote the form)
+   * or, when undefined, the current one (one query).
+   */
+  async attach<T extends { id: string }>(view: T, known?: NextDeadlineRecord | null): Promise<WithNextDeadline<T>> {
+    const [deadline, status] = await Promise.all([known === undefined ? this.forms.nextDeadline(view.id) : known, this.statusAt()]);
+    return { ...view, nextDeadline: status(deadline) };
   }
 }

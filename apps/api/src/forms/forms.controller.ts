@@ -150,7 +150,8 @@ export class FormsController {
       throw ApiError.badRequest('Idempotency-Key 应为 1–200 个可见 ASCII 字符');
     }
     // The stored (idempotent) response is the form view; its next deadline is always the current one.
-    return this.deadlines.attach(await this.applyEvent.execute({ formId: id, body, caller, idempotencyKey, path: req.path }));
+    const { view, nextDeadline } = await this.applyEvent.execute({ formId: id, body, caller, idempotencyKey, path: req.path });
+    return this.deadlines.attach(view, nextDeadline);
   }
 
   @Put(':id/self-evaluation')

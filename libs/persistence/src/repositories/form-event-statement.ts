@@ -1,5 +1,6 @@
 import { ChainedEvent, eventHash } from '@app/domain';
 import type { FormRecord, IdempotencyRecord, NewFormEvent, NewRevision, OutboxEntry, StoredContent } from './forms.repository';
+import { ACTIVE_DEADLINES, KINDS_BY_STATE, NEXT_DEADLINE_COLUMNS, nextDeadlineLateral } from './next-deadline-sql';
 import { SqlParams } from './sql-params';
 
 /** Deadlines the event ends and starts (DESIGN §3), with the reminders of each new one. */
@@ -54,7 +55,9 @@ export const EVENT_INSERT = `INSERT INTO form_events (${EVENT_COLUMNS})`;
  * ends and starts with their reminders, and the notifications it sends with their deliveries. Every
  * part reads from `f`, so if the version check fails nothing at all is written. Sibling parts share
  * one snapshot and do not see each other's rows: cancelling a deadline and starting a new one of the
- * same kind in one statement is therefore safe.
+ * same kind in one statement is therefore safe. The statement answers one row when it applied (none
+ * when the version check failed) with the form's next deadline after the event — the active
+ * deadlines it did not cancel plus those it started — so the response needs no second query.
  */
 export function formEventStatement(form: FormRecord, changes: FormChanges, event: NewFormEvent, x: EventExtras) {
   const seq = form.lastEventSeq + 1;
@@ -63,7 +66,8 @@ export function formEventStatement(form: FormRecord, changes: FormChanges, event
   const p = new SqlParams();
   const id = p.add(form.id, 'uuid');
   const at = p.add(event.at, 'timestamptz');
-  const content = changes.content ? p.json(changes.content) : 'NULL::jsonb';
+  // Every value is a parameter, so the text is the same for every event (one prepared statement).
+  const content = p.add(changes.content ? JSON.stringify(changes.content) : null, 'jsonb');
   const version = p.add(changes.version, 'int');
   const idem = x.idempotency;
   const deadlines = x.deadlines ?? { cancel: [], schedule: [] };
@@ -73,11 +77,11 @@ export function formEventStatement(form: FormRecord, changes: FormChanges, event
       UPDATE forms SET state = ${p.add(changes.state, 'text')}, snapshot = ${p.json(changes.snapshot)},
              machine_version = ${p.add(changes.machineVersion, 'text')}, version = ${version},
              content = COALESCE(${content}, content),
-             self_evaluation = COALESCE(${changes.selfEvaluation === undefined ? 'NULL::jsonb' : p.json(changes.selfEvaluation)}, self_evaluation),
+             self_evaluation = COALESCE(${p.add(changes.selfEvaluation === undefined ? null : JSON.stringify(changes.selfEvaluation), 'jsonb')}, self_evaluation),
              project_name = COALESCE(${p.add(changes.content?.projectName ?? null, 'text')}, project_name),
              requested_total = ${p.add(changes.requestedTotal, 'numeric')}, approved_amount = ${p.add(changes.approvedAmount, 'numeric')},
              last_event_seq = ${p.add(seq, 'int')}, last_event_hash = ${p.add(hash, 'text')}, updated_at = ${at}
-       WHERE id = ${id} AND version = ${p.add(form.version, 'int')} RETURNING id, content, campaign_id),
+       WHERE id = ${id} AND version = ${p.add(form.version, 'int')} RETURNING id, content, campaign_id, state),
     e AS (${EVENT_INSERT} SELECT f.id, ${eventValues(p, row, form.lastEventHash, hash)} FROM f RETURNING form_id, seq),
     r AS (
       INSERT INTO form_revisions (form_id, revision, reason, event_seq, form_version, content, approved_amount, created_at)
@@ -105,7 +109,7 @@ export function formEventStatement(form: FormRecord, changes: FormChanges, event
       SELECT f.campaign_id, f.id, x.kind, x.due_at
         FROM f, jsonb_to_recordset(${p.json(deadlines.schedule.map((d) => ({ kind: d.kind, due_at: d.dueAt.toISOString() })))})
              AS x(kind text, due_at timestamptz)
-      RETURNING id, kind),
+      RETURNING id, kind, due_at),
     rn AS (
       INSERT INTO reminders (deadline_id, kind, step, fire_at)
       SELECT dn.id, x.kind, x.step, x.fire_at
@@ -123,6 +127,9 @@ export function formEventStatement(form: FormRecord, changes: FormChanges, event
       INSERT INTO deliveries (notification_id, channel)
       SELECT nn.id, ch FROM nn JOIN users u ON u.id = nn.user_id, unnest(${channels}) AS ch
        WHERE ch <> 'email' OR u.email IS NOT NULL)
-    SELECT count(*)::int AS applied FROM f`;
+    SELECT ${NEXT_DEADLINE_COLUMNS} FROM f ${nextDeadlineLateral(
+      p.add(KINDS_BY_STATE, 'jsonb'),
+      `${ACTIVE_DEADLINES} AND d.id NOT IN (SELECT id FROM dc) UNION ALL SELECT dn.kind, dn.due_at FROM dn`,
+    )}`;
   return { sql, params: p.values, seq };
 }

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ChainedEvent, deadlineKindsByState, eventHash, FormContent, GENESIS_HASH, IndicatorInput } from '@app/domain';
+import { ChainedEvent, eventHash, FormContent, GENESIS_HASH, IndicatorInput } from '@app/domain';
 import { EVENT_INSERT, eventValues, EventExtras, FormChanges, formEventStatement } from './form-event-statement';
+import {
+  KINDS_BY_STATE,
+  NEXT_DEADLINE_COLUMNS,
+  NextDeadlineColumns,
+  nextDeadlineLateral,
+  nextDeadlineOf,
+  NextDeadlineRecord,
+  withNextDeadline,
+} from './next-deadline-sql';
 import { SqlParams } from './sql-params';
 import { Database } from '../database.service';
 
@@ -45,11 +54,7 @@ export interface FormFilter {
 /** List order: last changed first (default), or the review queue — next deadline first, forms without one last. */
 export type FormSort = 'updated' | 'due';
 
-/** The deadline a form must meet next in its current state (see NEXT_DEADLINE_LATERAL). */
-export interface NextDeadlineRecord {
-  kind: string;
-  dueAt: Date;
-}
+export type { NextDeadlineRecord } from './next-deadline-sql';
 
 export type FormListItem = FormRecord & { nextDeadline: NextDeadlineRecord | null };
 
@@ -112,38 +117,13 @@ const formColumns = (a = '') => `${a}id, ${a}campaign_id AS "campaignId", ${a}un
   ${a}updated_at AS "updatedAt"`;
 const FORM_COLUMNS = formColumns();
 
+// One id (not `= ANY(ids)`): PostgreSQL then settles on one generic plan for the prepared statement.
+const NEXT_DEADLINE_SQL = `SELECT ${NEXT_DEADLINE_COLUMNS} FROM forms f ${nextDeadlineLateral('$2')} WHERE f.id = $1::uuid`;
+
 const EVENT_COLUMNS = `form_id AS "formId", seq, type, from_state AS "from", to_state AS "to", form_version AS "formVersion",
   actor_id AS "actorId", actor_username AS "actorUsername", actor_role AS "actorRole", actor_org_id AS "actorOrgId",
   comment, payload, at, prev_hash AS "prevHash", hash`;
 
-/**
- * The next deadline of the form `f`, as a LEFT JOIN LATERAL yielding `nd.kind, nd.due_at` (both null
- * when there is none): the earliest active deadline of the form of a kind that still matters in its
- * state, else — for a state where the declaration deadline matters (草稿) — the campaign's
- * declarationDeadline. `$kinds` is a jsonb object state → deadline kinds (deadlineKindsByState()).
- * Evaluated per row through deadlines_form_idx and the campaigns primary key: no N+1 queries.
- */
-function nextDeadlineLateral(kinds: string): string {
-  const matters = `COALESCE(${kinds}::jsonb -> f.state, '[]'::jsonb)`;
-  return `LEFT JOIN LATERAL (
-      SELECT x.kind, x.due_at FROM (
-        SELECT d.kind, d.due_at, 0 AS fallback FROM deadlines d
-         WHERE d.form_id = f.id AND d.status = 'active' AND ${matters} @> jsonb_build_array(d.kind)
-        UNION ALL
-        SELECT 'declaration', c.declaration_deadline, 1 FROM campaigns c
-         WHERE c.id = f.campaign_id AND ${matters} @> '["declaration"]'::jsonb
-      ) x ORDER BY x.fallback, x.due_at LIMIT 1) nd ON TRUE`;
-}
-
-const KINDS_BY_STATE = JSON.stringify(deadlineKindsByState());
-
-type NextDeadlineColumns = { nextDeadlineKind: string | null; nextDeadlineAt: Date | null };
-const NEXT_DEADLINE_COLUMNS = `nd.kind AS "nextDeadlineKind", nd.due_at AS "nextDeadlineAt"`;
-
-function withNextDeadline<T extends object>(row: T & NextDeadlineColumns): T & { nextDeadline: NextDeadlineRecord | null } {
-  const { nextDeadlineKind, nextDeadlineAt, ...rest } = row;
-  return { ...(rest as T), nextDeadline: nextDeadlineKind && nextDeadlineAt ? { kind: nextDeadlineKind, dueAt: nextDeadlineAt } : null };
-}
 
 function scopeClause(scope: FormScope, param: number, alias = ''): { sql: string; value: string | null } {
   switch (scope.kind) {
@@ -174,7 +154,7 @@ export class FormsRepository {
   async findForEvent(id: string, scope: FormScope): Promise<FormForEvent | null> {
     const where = scopeClause(scope, 2, 'f.');
     const params = where.value === null ? [id] : [id, where.value];
-    const rows: FormForEvent[] = await this.db.source.query(
+    const rows = await this.db.prepared<FormForEvent>(
       `SELECT ${formColumns('f.')}, json_build_object(
                 'declarationDeadline', c.declaration_deadline, 'reviewWorkingDays', c.review_working_days,
                 'resubmitWorkingDays', c.resubmit_working_days, 'selfEvaluationDeadline', c.self_evaluation_deadline,
@@ -226,13 +206,10 @@ export class FormsRepository {
     return { items: rows.map((r) => withNextDeadline(r)), total: count[0].n };
   }
 
-  /** The next deadline of each of these forms (absent ids are left out), in one statement. */
-  async nextDeadlines(ids: readonly string[]): Promise<Map<string, NextDeadlineRecord | null>> {
-    const rows: ({ id: string } & NextDeadlineColumns)[] = await this.db.source.query(
-      `SELECT f.id, ${NEXT_DEADLINE_COLUMNS} FROM forms f ${nextDeadlineLateral('$2')} WHERE f.id = ANY($1::uuid[])`,
-      [ids, KINDS_BY_STATE],
-    );
-    return new Map(rows.map((r) => [r.id, withNextDeadline(r).nextDeadline]));
+  /** The next deadline of a form (null: none, or no such form), in one prepared statement. */
+  async nextDeadline(id: string): Promise<NextDeadlineRecord | null> {
+    const rows = await this.db.prepared<NextDeadlineColumns>(NEXT_DEADLINE_SQL, [id, KINDS_BY_STATE]);
+    return rows.length ? nextDeadlineOf(rows[0]) : null;
   }
 
   /** Inserts a new form together with its first event (seq 1), in one statement. */
@@ -263,10 +240,15 @@ export class FormsRepository {
    * statement (see formEventStatement), only if the form is still at the version that was read
    * (optimistic concurrency: a concurrent writer makes it match no row). Returns whether it applied.
    */
-  async saveWithEvent(form: FormRecord, changes: FormChanges, event: NewFormEvent, extras: EventExtras = {}): Promise<{ applied: boolean; seq: number }> {
+  async saveWithEvent(
+    form: FormRecord,
+    changes: FormChanges,
+    event: NewFormEvent,
+    extras: EventExtras = {},
+  ): Promise<{ applied: boolean; seq: number; nextDeadline: NextDeadlineRecord | null }> {
     const { sql, params, seq } = formEventStatement(form, changes, event, extras);
-    const rows: { applied: number }[] = await this.db.source.query(sql, params);
-    return { applied: rows[0].applied === 1, seq };
+    const rows = await this.db.prepared<NextDeadlineColumns>(sql, params);
+    return { applied: rows.length === 1, seq, nextDeadline: rows.length ? nextDeadlineOf(rows[0]) : null };
   }
 
   /** Ids of a campaign's forms in a state, in id order after `afterId` (for batch work). */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ApplyEventResult, canonicalJson, runPrechecks } from '@app/domain';
-import { FormsRepository, IdempotencyRepository, pgErrorCode, UNIQUE_VIOLATION } from '@app/persistence';
+import { FormsRepository, IdempotencyRepository, NextDeadlineRecord, pgErrorCode, UNIQUE_VIOLATION } from '@app/persistence';
 import { FormTransitions } from '@app/workflow';
 import { ApiError, ErrorDetail } from '../../../common/api-error';
 import type { Caller } from '../../../common/caller';
@@ -22,6 +22,15 @@ export interface ApplyEventCommand {
 }
 
 /**
+ * The form after the event. `nextDeadline` comes from the event's own statement; it is absent when
+ * the answer is a replay of an earlier response (the deadline may have moved on since: read it anew).
+ */
+export interface ApplyEventOutcome {
+  view: FormView;
+  nextDeadline?: NextDeadlineRecord | null;
+}
+
+/**
  * POST /api/forms/:id/events: read the form in the caller's scope, check the version, build the
  * machine event (actor, time, pre-checks, deadline) and hand it to FormTransitions, which writes
  * everything in one statement that applies only to the version read. Of two concurrent writers
@@ -37,9 +46,12 @@ export class ApplyEventUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(cmd: ApplyEventCommand): Promise<FormView> {
+  async execute(cmd: ApplyEventCommand): Promise<ApplyEventOutcome> {
     const requestHash = createHash('sha256').update(canonicalJson({ path: cmd.path, body: cmd.body })).digest('hex');
-    const replay = () => this.replay(cmd, requestHash);
+    const replay = async (): Promise<ApplyEventOutcome | null> => {
+      const view = await this.replay(cmd, requestHash);
+      return view && { view };
+    };
     if (cmd.idempotencyKey) {
       const earlier = await replay();
       if (earlier) return earlier;
@@ -71,7 +83,9 @@ export class ApplyEventUseCase {
       throw err;
     }
     if (!result.ok) throw this.refusal(result.refusal, form.state, cmd.body.type, precheck.errors, selfEvaluation?.errors ?? []);
-    if (result.applied) return (result.response as FormView | undefined) ?? formView(result.form, cmd.caller, precheck);
+    if (result.applied) {
+      return { view: (result.response as FormView | undefined) ?? formView(result.form, cmd.caller, precheck), nextDeadline: result.nextDeadline };
+    }
     // Someone else changed the form since it was read: a repeat of this very request (same key), or another write.
     if (cmd.idempotencyKey) {
       const earlier = await replay();
