@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -76,20 +77,19 @@ const ASSET = /^\/assets\//;
 function serveWebPage(app: NestExpressApplication, webRoot: string): void {
   const index = join(webRoot, 'index.html');
   if (!existsSync(index)) return;
-  const setCsp = (res: Response) => res.setHeader('Content-Security-Policy', WEB_CSP);
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if (NOT_THE_PAGE.test(req.path)) return next();
-    setCsp(res);
-    next();
-  });
-  app.useStaticAssets(webRoot, {
+  const files = express.static(webRoot, {
     index: false,
     // Hashed file names under assets/ never change; index.html must be looked at again.
     setHeaders: (res, path) => res.setHeader('Cache-Control', path.startsWith(join(webRoot, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
+  // One step for the page: API and operations requests pass straight on, without a file-system lookup.
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_THE_PAGE.test(req.path) || ASSET.test(req.path)) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    if (NOT_THE_PAGE.test(req.path)) return next();
+    res.setHeader('Content-Security-Policy', WEB_CSP);
+    files(req, res, (err?: unknown) => {
+      if (err || (req.method !== 'GET' && req.method !== 'HEAD') || ASSET.test(req.path)) return next(err);
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    });
   });
 }
