@@ -68,4 +68,11 @@ describe('stored snapshots that cannot be resumed', () => {
     noUnit.snapshot.context = { ...noUnit.snapshot.context, unitId: '' };
     expect(() => allowedEvents(noUnit, ACTORS.ownUnit)).toThrow('context is incomplete');
   });
+
+  it('refuses to start a form without its ids (the machine itself tolerates a missing input)', () => {
+    const ids = { formId: 'f-1', unitId: 'u-1', departmentId: 'd-1' };
+    expect(stateOf(initialSnapshot(ids))).toBe('draft');
+    expect(() => initialSnapshot({ ...ids, departmentId: '' })).toThrow(LifecycleSnapshotError);
+    expect(() => initialSnapshot(undefined as unknown as typeof ids)).toThrow('needs its formId');
+  });
 });

@@ -58,6 +58,11 @@ function isLifecycleState(value: unknown): value is LifecycleState {
   return (LIFECYCLE_STATES as readonly unknown[]).includes(value);
 }
 
+/** Every id of the context is a non-empty string. */
+function isComplete(context: Partial<LifecycleContext> | undefined): context is LifecycleContext {
+  return [context?.formId, context?.unitId, context?.departmentId].every((id) => typeof id === 'string' && id.length > 0);
+}
+
 /**
  * Rebuilds a machine snapshot from stored JSON, in any process. The machine keeps nothing but its
  * state value and context (no children, history or delayed events), so resolveState is exact.
@@ -70,8 +75,7 @@ function restore(persisted: PersistedLifecycle): MachineSnapshot {
   }
   const { value, context } = persisted.snapshot ?? {};
   if (!isLifecycleState(value)) throw new LifecycleSnapshotError(`Unknown lifecycle state ${JSON.stringify(value)}`);
-  const ids = [context?.formId, context?.unitId, context?.departmentId];
-  if (!ids.every((id) => typeof id === 'string' && id.length > 0)) throw new LifecycleSnapshotError('Snapshot context is incomplete');
+  if (!isComplete(context)) throw new LifecycleSnapshotError('Snapshot context is incomplete');
   return lifecycleMachine.resolveState({
     value,
     context: { formId: context.formId, unitId: context.unitId, departmentId: context.departmentId },
@@ -80,6 +84,7 @@ function restore(persisted: PersistedLifecycle): MachineSnapshot {
 
 /** The snapshot of a new form, in 草稿. */
 export function initialSnapshot(input: LifecycleInput): PersistedLifecycle {
+  if (!isComplete(input)) throw new LifecycleSnapshotError('A new form needs its formId, unitId and departmentId');
   // Nothing happens on creation (the declaration deadline is the campaign's), so no effects to return.
   const [snapshot] = initialTransition(lifecycleMachine, { ...input });
   return persist(snapshot);

@@ -51,7 +51,9 @@ export const lifecycleMachine = setup({
 }).createMachine({
   id: 'formLifecycle',
   initial: 'draft',
-  context: ({ input }) => ({ formId: input.formId, unitId: input.unitId, departmentId: input.departmentId }),
+  // XState's pure transition() builds a throwaway actor without input at every step: a factory that
+  // threw on it would cost an exception per event. A form's own input is checked by initialSnapshot.
+  context: ({ input }) => ({ formId: input?.formId, unitId: input?.unitId, departmentId: input?.departmentId }),
   states: {
     draft: {
       on: {

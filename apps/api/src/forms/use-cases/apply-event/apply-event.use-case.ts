@@ -47,7 +47,8 @@ export class ApplyEventUseCase {
   ) {}
 
   async execute(cmd: ApplyEventCommand): Promise<ApplyEventOutcome> {
-    const requestHash = createHash('sha256').update(canonicalJson({ path: cmd.path, body: cmd.body })).digest('hex');
+    // Only an idempotent request is compared with an earlier one.
+    const requestHash = cmd.idempotencyKey ? createHash('sha256').update(canonicalJson({ path: cmd.path, body: cmd.body })).digest('hex') : '';
     const replay = async (): Promise<ApplyEventOutcome | null> => {
       const view = await this.replay(cmd, requestHash);
       return view && { view };
