@@ -3,7 +3,7 @@
 //  (b) the year-end batch over FORMS self-evaluated forms seeded into PostgreSQL, run by the built worker
 //      (one process, then two): wall time from start to report, forms/s, peak memory of each worker;
 //  and in the same run the raw baseline: BullMQ no-op jobs at concurrency 50.
-// Run: npm run bench:scoring [-- --forms 100000 --seconds 5]
+// Run: npm run bench:scoring [-- --forms 100000 --seconds 5 --chunk 1000]
 import { spawn, ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -24,6 +24,8 @@ const arg = (name: string, fallback: number) => {
 };
 const FORMS = arg('forms', 100_000);
 const SECONDS = arg('seconds', 5);
+// Forms per child job (REPORT_CHUNK_SIZE of the API, whose default is 1,000).
+const CHUNK = arg('chunk', 1000);
 const ROOT = path.resolve(__dirname, '../..');
 
 function pureScoring(): { formsPerSecond: number } {
@@ -105,7 +107,7 @@ async function runBatch(ds: DataSource, env: Record<string, string>, campaign: s
   const flows = new FlowProducer({ connection, prefix: env.QUEUE_PREFIX });
   const start = performance.now();
   const chunks: string[][] = [];
-  for (let i = 0; i < ids.length; i += 1000) chunks.push(ids.slice(i, i + 1000).map((r) => r.id));
+  for (let i = 0; i < ids.length; i += CHUNK) chunks.push(ids.slice(i, i + CHUNK).map((r) => r.id));
   await flows.add({
     name: 'campaign-report',
     queueName: 'reports',
