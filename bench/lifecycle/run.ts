@@ -11,6 +11,7 @@ import { hotlineFormBody } from '../../test/fixtures/form-bodies';
 import { startApi } from '../support/api-process';
 import { HttpClient } from '../support/http-client';
 import { deleteKeysWithPrefix } from '../../test/support/redis-cleanup';
+import { cpuPerOperation, sampleCpu } from '../support/cpu';
 import { machine, percentile, round } from '../support/stats';
 
 const arg = (name: string, fallback: number) => {
@@ -37,6 +38,8 @@ interface Result {
   p50ms: number;
   p99ms: number;
   errors: number;
+  /** Milliseconds of CPU per transition in each process group (Linux /proc; null elsewhere). */
+  cpuMsPerTransition: Record<string, number> | null;
 }
 
 async function runApi(databaseUrl: string, prefix: string): Promise<Result & { formsCompleted: number; apiProcesses: number }> {
@@ -83,6 +86,8 @@ async function runApi(databaseUrl: string, prefix: string): Promise<Result & { f
     let errors = 0;
     let formsCompleted = 0;
     process.stderr.write(`[bench] API ${api.child.pid}: timed run starts\n`);
+    const apiPids = Object.fromEntries([api, ...extra].map((a, i) => [i === 0 ? 'api' : `api${i + 1}`, a.child.pid]));
+    const cpuBefore = sampleCpu(apiPids);
     const started = performance.now();
     const end = started + SECONDS * 1000;
     await Promise.all(
@@ -105,6 +110,7 @@ async function runApi(databaseUrl: string, prefix: string): Promise<Result & { f
       }),
     );
     const elapsed = (performance.now() - started) / 1000;
+    const cpuMsPerTransition = cpuPerOperation(cpuBefore, sampleCpu(apiPids), latencies.length);
     await Promise.all(extra.map((e) => e.stop()));
     clients.slice(1).forEach((c) => c.close());
     return {
@@ -115,6 +121,7 @@ async function runApi(databaseUrl: string, prefix: string): Promise<Result & { f
       p99ms: round(percentile(latencies, 99), 2),
       errors,
       formsCompleted,
+      cpuMsPerTransition,
     };
   } finally {
     client.close();
@@ -135,6 +142,7 @@ async function runRaw(databaseUrl: string): Promise<Result> {
     const states = ['declared', 'reviewing', 'returned', 'declared', 'reviewing', 'approved'];
     const latencies: number[] = [];
     let errors = 0;
+    const cpuBefore = sampleCpu({});
     const started = performance.now();
     const end = started + SECONDS * 1000;
     await Promise.all(
@@ -163,7 +171,15 @@ async function runRaw(databaseUrl: string): Promise<Result> {
       }),
     );
     const elapsed = (performance.now() - started) / 1000;
-    return { transitions: latencies.length, perSecond: round(latencies.length / elapsed, 0), p50ms: round(percentile(latencies, 50), 2), p99ms: round(percentile(latencies, 99), 2), errors };
+    const cpuMsPerTransition = cpuPerOperation(cpuBefore, sampleCpu({}), latencies.length);
+    return {
+      transitions: latencies.length,
+      perSecond: round(latencies.length / elapsed, 0),
+      p50ms: round(percentile(latencies, 50), 2),
+      p99ms: round(percentile(latencies, 99), 2),
+      errors,
+      cpuMsPerTransition,
+    };
   } finally {
     await pool.end();
   }

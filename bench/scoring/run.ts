@@ -15,6 +15,7 @@ import { DEFAULT_SCHEME, scoreForm } from '@app/domain';
 import { dataSourceOptions, dropDatabase, ensureDatabase, runMigrationsLocked } from '@app/persistence';
 import { bullConnection } from '@app/queues';
 import { deleteKeysWithPrefix } from '../../test/support/redis-cleanup';
+import { cpuPerOperation, sampleCpu } from '../support/cpu';
 import { machine, round } from '../support/stats';
 import { syntheticForm } from './synthetic';
 
@@ -105,6 +106,8 @@ async function runBatch(ds: DataSource, env: Record<string, string>, campaign: s
   const ids: { id: string }[] = await ds.query(`SELECT id FROM forms WHERE campaign_id = $1 ORDER BY id`, [campaign]);
   const [{ id: reportId }] = await ds.query(`INSERT INTO reports (campaign_id, scheme_version) VALUES ($1, $2) RETURNING id`, [campaign, DEFAULT_SCHEME.version]);
   const flows = new FlowProducer({ connection, prefix: env.QUEUE_PREFIX });
+  const workerPids = Object.fromEntries(procs.map((p, i) => [`worker${i + 1}`, p.pid]));
+  const cpuBefore = sampleCpu(workerPids);
   const start = performance.now();
   const chunks: string[][] = [];
   for (let i = 0; i < ids.length; i += CHUNK) chunks.push(ids.slice(i, i + CHUNK).map((r) => r.id));
@@ -120,6 +123,10 @@ async function runBatch(ds: DataSource, env: Record<string, string>, campaign: s
     await new Promise((r) => setTimeout(r, 100));
   }
   const seconds = round((performance.now() - start) / 1000, 2);
+  // Where the time went: milliseconds of CPU per form in each worker and in PostgreSQL, and the
+  // cores each kept busy on average (two cores in all on the benchmark machine).
+  const cpuMsPerForm = cpuPerOperation(cpuBefore, sampleCpu(workerPids), FORMS);
+  const coresBusy = cpuMsPerForm && Object.fromEntries(Object.entries(cpuMsPerForm).map(([k, ms]) => [k, round((ms * FORMS) / 1000 / seconds, 2)]));
   const peaks = procs.map((p) => peakMiB(p.pid!));
   const [{ scored }] = await ds.query(`SELECT count(*)::int AS scored FROM scores`);
   const [{ summary }] = await ds.query(`SELECT summary FROM reports WHERE id = $1`, [reportId]);
@@ -128,7 +135,7 @@ async function runBatch(ds: DataSource, env: Record<string, string>, campaign: s
   await flows.close();
   await reportsQueue.close();
   return {
-    workers, seconds, formsPerSecond: round(FORMS / seconds, 0), scored, reportForms: summary?.forms, peakMemoryMiB: peaks,
+    workers, seconds, formsPerSecond: round(FORMS / seconds, 0), scored, reportForms: summary?.forms, peakMemoryMiB: peaks, cpuMsPerForm, coresBusy,
     failures: (summary?.failures ?? []).map((f: { formIds: string[]; message: string }) => `${f.formIds.length} forms: ${f.message}`),
   };
 }
