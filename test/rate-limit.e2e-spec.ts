@@ -34,4 +34,33 @@ describe('login rate limiting (e2e)', () => {
   it('does not limit other routes', async () => {
     for (let i = 0; i < 5; i++) expect((await request(api.http).get('/health')).status).toBe(200);
   });
+
+  it('does not believe X-Forwarded-For without TRUST_PROXY: a client cannot pick a fresh address', async () => {
+    const res = await request(api.http).post('/api/auth/login').set('X-Forwarded-For', '203.0.113.99').send({ username: 'nobody', password: 'Wrong-pass1' });
+    expect(res.status).toBe(429);
+  });
+});
+
+// Behind a reverse proxy every connection comes from the proxy. With TRUST_PROXY naming it, each
+// client behind it has its own limit and the audit log names the client, not the proxy.
+describe('login rate limiting behind a trusted proxy (e2e)', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi({ overrides: { LOGIN_RATE_LIMIT: '2', TRUST_PROXY: 'loopback' } });
+  });
+  afterAll(() => api.close());
+
+  const attempt = (client: string) =>
+    request(api.http).post('/api/auth/login').set('X-Forwarded-For', client).send({ username: 'nobody', password: 'Wrong-pass1' });
+
+  it('counts per client the proxy names', async () => {
+    expect([(await attempt('198.51.100.7')).status, (await attempt('198.51.100.7')).status, (await attempt('198.51.100.7')).status]).toEqual([401, 401, 429]);
+    // Another person in the same office, through the same proxy, can still sign in.
+    expect((await attempt('198.51.100.8')).status).toBe(401);
+  });
+
+  it('records the client address in the security audit log', async () => {
+    const rows: { ip: string }[] = await api.db.source.query(`SELECT ip FROM security_audit_log WHERE event = 'LOGIN_FAILED' ORDER BY id`);
+    expect(rows.map((r) => r.ip)).toEqual(['198.51.100.7', '198.51.100.7', '198.51.100.8']);
+  });
 });

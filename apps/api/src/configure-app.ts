@@ -19,6 +19,9 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.use(requestIdMiddleware);
   app.use(helmet());
   app.disable('x-powered-by');
+  const { trustProxy } = app.get<AppConfig>(APP_CONFIG);
+  // Behind a reverse proxy, the client (login rate limit, audit log) is the one the proxy names.
+  if (trustProxy !== null) app.set('trust proxy', trustProxy);
   // Legitimate bodies are tens of kB. JSON may reach 12 MB so that an oversized field is refused by
   // validation with its path (400) rather than by size alone; imported text stays at 2 MB.
   app.useBodyParser('json', { limit: '12mb' });

@@ -44,6 +44,14 @@ describe('loadConfig', () => {
     });
   });
 
+  // Behind nginx every request comes from the proxy: without this the whole office would share one
+  // login rate limit, and the audit log would name the proxy. Unset, X-Forwarded-For is not believed.
+  it('reads TRUST_PROXY as hops or as proxy addresses and ranges; unset trusts none', () => {
+    expect(loadConfig({}).trustProxy).toBeNull();
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,192.168.1.10, fd00::/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', '192.168.1.10', 'fd00::/8']);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '', LOG_LEVEL: '' })).toMatchObject({ port: 3000, logLevel: 'info' });
   });
@@ -61,6 +69,14 @@ describe('loadConfig', () => {
     ['ADMIN_PASSWORD', 'weakpassword'],
     ['LOG_LEVEL', 'loud'],
     ['NODE_ENV', 'staging'],
+    ['TRUST_PROXY', 'true'],
+    ['TRUST_PROXY', '0'],
+    ['TRUST_PROXY', '11'],
+    ['TRUST_PROXY', '10.0.0.0/33'],
+    ['TRUST_PROXY', 'fd00::/129'],
+    ['TRUST_PROXY', 'proxy.example.com'],
+    ['TRUST_PROXY', '10.0.0.1/8/8'],
+    ['TRUST_PROXY', ' , '],
   ])('rejects %s=%j, naming the variable', (variable, value) => {
     let error: unknown;
     try {

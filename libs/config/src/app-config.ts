@@ -13,6 +13,11 @@ export interface AppConfig {
   admin: { username: string; password: string };
   logLevel: RawConfig['LOG_LEVEL'];
   loginRateLimitPerMinute: number;
+  /**
+   * Reverse proxies trusted to name the client (X-Forwarded-For): hops or addresses/ranges, as
+   * Express's `trust proxy`; null: none, the client is the peer of the connection.
+   */
+  trustProxy: number | string[] | null;
   authCacheSeconds: number;
   /** Enabled optional channels (webhook, e-mail); empty when none is configured. */
   channels: ChannelConfig[];
@@ -59,6 +64,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     admin: { username: c.ADMIN_USERNAME, password: c.ADMIN_PASSWORD },
     logLevel: c.LOG_LEVEL,
     loginRateLimitPerMinute: c.LOGIN_RATE_LIMIT,
+    trustProxy: c.TRUST_PROXY ?? null,
     authCacheSeconds: c.AUTH_CACHE_SECONDS,
     channels: parseChannelConfig(c).channels,
     enabledChannels: parseChannelConfig(c).channels.map((ch) => ch.channel),

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { checkPasswordPolicy } from '@app/domain';
 import { parseChannelConfig } from '@app/notifications';
@@ -9,6 +10,40 @@ export const DEV_ADMIN_PASSWORD = 'Jixiao@2026';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const port = z.coerce.number().int().min(1).max(65535);
+
+/** Names Express understands for address ranges of proxies. */
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address, a CIDR range (10.0.0.0/8, fd00::/8) or a named range of a trusted proxy. */
+function isProxyAddress(token: string): boolean {
+  if (PROXY_RANGES.includes(token)) return true;
+  const [address, prefix, ...rest] = token.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which reverse proxies may name the client in X-Forwarded-For: a number of hops (1–10) or a
+ * comma-separated list of their addresses, ranges or loopback / linklocal / uniquelocal. Unset: none,
+ * so a client cannot choose its own address for the login rate limit and the audit log. "true"
+ * (every sender) is refused for that reason.
+ */
+const trustProxy = z
+  .string()
+  .transform((value, ctx) => {
+    if (/^\d+$/.test(value)) {
+      const hops = Number(value);
+      if (hops >= 1 && hops <= 10) return hops;
+    } else {
+      const tokens = value.split(',').map((t) => t.trim()).filter(Boolean);
+      if (tokens.length && tokens.every(isProxyAddress)) return tokens;
+    }
+    ctx.addIssue({ code: 'custom', message: '应为代理层数 1–10，或代理地址、网段（CIDR）及 loopback / linklocal / uniquelocal，以逗号分隔' });
+    return z.NEVER;
+  })
+  .optional();
 
 function urlWithProtocol(protocols: string[]) {
   return z.string().refine(
@@ -44,6 +79,8 @@ export const configSchema = z
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     // The built web page (npm run build:web), served at `/`; relative to the working directory.
     WEB_ROOT: z.string().max(4096).default('dist/web'),
+    // Reverse proxies whose X-Forwarded-For names the client (see trustProxy above).
+    TRUST_PROXY: trustProxy,
     // Login attempts per client IP per minute (brute-force protection in front of the account lockout).
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
     // Seconds an API process keeps a caller's role and organisation before reading them again (0: never cache).
