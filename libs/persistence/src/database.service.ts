@@ -94,7 +94,8 @@ export class Database implements OnApplicationBootstrap, OnApplicationShutdown {
    * connection parses it once and, after a few executions, reuses a generic plan. For statements
    * whose text is fixed (values only as parameters) — a text built with inline values would only
    * fill the cache, so past MAX_PREPARED distinct texts the rest run unnamed. Rows as `query()` gives
-   * them; errors are the driver's own (pgErrorCode reads both).
+   * them; errors are the driver's own (pgErrorCode reads both). Each call is its own statement on a
+   * pooled connection, outside any TypeORM transaction: for statements that are atomic on their own.
    */
   async prepared<T>(text: string, values: readonly unknown[]): Promise<T[]> {
     const pool = (this.source.driver as PostgresDriver).master as Pool;
