@@ -4,6 +4,7 @@ import request from 'supertest';
 import { indicatorCatalogue, LEVEL1, LIFECYCLE_TRANSITIONS, lifecycleGraph, MACHINE_VERSION } from '@app/domain';
 import { hotlineFormBody } from './fixtures/form-bodies';
 import { drive } from './support/forms';
+import { submittedSelfEvaluation } from './support/year-end';
 import { startTestApi, TestApi } from './support/test-api';
 import { campaignBody, createWorld, PASSWORD, World } from './support/world';
 
@@ -269,7 +270,8 @@ describe('web page support routes (e2e)', () => {
     const forms: Record<string, string> = {};
     let main: string;
     let year2027: string;
-    const view = async (id: string, token = w.tokens.reviewerA) => (await get(`/api/forms/${id}`, token)).body as { state: string; nextDeadline: NextDeadline | null };
+    const view = async (id: string, token = w.tokens.reviewerA) =>
+      (await get(`/api/forms/${id}`, token)).body as { state: string; version: number; nextDeadline: NextDeadline | null };
 
     beforeAll(async () => {
       main = await newCampaign({ declarationDeadline: '2024-03-15T18:00:00+08:00', reviewWorkingDays: 5, resubmitWorkingDays: 3 });
@@ -417,6 +419,31 @@ describe('web page support routes (e2e)', () => {
         ['SUBMIT', 'declared', 'review'],
         ['START_REVIEW', 'reviewing', 'review'],
         ['APPROVE', 'approved', null],
+      ]);
+    });
+
+    it('on a year-end event response is the deadline a fresh read gives, too', async () => {
+      const { unitA1: unit, reviewerA: reviewer } = w.tokens;
+      const campaign = await newCampaign({ declarationDeadline: '2024-03-15T18:00:00+08:00' });
+      const id = await submittedSelfEvaluation(api, w, campaign);
+      let version = (await view(id)).version;
+      const steps: [token: string, type: string, extra?: Record<string, unknown>][] = [
+        [reviewer, 'RETURN_SELF_EVALUATION', { comment: '请补充偏差原因' }],
+        [unit, 'SUBMIT_SELF_EVALUATION'],
+        [reviewer, 'CONFIRM_SELF_EVALUATION'],
+      ];
+      const seen: [string, string, unknown][] = [];
+      for (const [token, type, extra] of steps) {
+        const res = await request(api.http).post(`/api/forms/${id}/events`).set('Authorization', token).send({ type, version, ...extra });
+        expect([type, res.status]).toEqual([type, 200]);
+        version = res.body.version;
+        expect([type, res.body.nextDeadline]).toEqual([type, (await view(id)).nextDeadline]);
+        seen.push([type, res.body.state, res.body.nextDeadline?.kind ?? null]);
+      }
+      expect(seen).toEqual([
+        ['RETURN_SELF_EVALUATION', 'selfEvaluation', 'selfEvaluation'],
+        ['SUBMIT_SELF_EVALUATION', 'selfEvaluationReview', null],
+        ['CONFIRM_SELF_EVALUATION', 'completed', null],
       ]);
     });
 
