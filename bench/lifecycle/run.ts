@@ -113,20 +113,23 @@ async function runApi(databaseUrl: string, prefix: string): Promise<Result & { f
     const cpuMsPerTransition = cpuPerOperation(cpuBefore, sampleCpu(apiPids), latencies.length);
     await Promise.all(extra.map((e) => e.stop()));
     clients.slice(1).forEach((c) => c.close());
-    return {
-      apiProcesses: API_PROCESSES,
-      transitions: latencies.length,
-      perSecond: round(latencies.length / elapsed, 0),
-      p50ms: round(percentile(latencies, 50), 2),
-      p99ms: round(percentile(latencies, 99), 2),
-      errors,
-      formsCompleted,
-      cpuMsPerTransition,
-    };
+    return { apiProcesses: API_PROCESSES, ...summary(latencies, elapsed, errors, cpuMsPerTransition), formsCompleted };
   } finally {
     client.close();
     await api.stop();
   }
+}
+
+/** The figures of a timed run. */
+function summary(latencies: number[], seconds: number, errors: number, cpuMsPerTransition: Record<string, number> | null): Result {
+  return {
+    transitions: latencies.length,
+    perSecond: round(latencies.length / seconds, 0),
+    p50ms: round(percentile(latencies, 50), 2),
+    p99ms: round(percentile(latencies, 99), 2),
+    errors,
+    cpuMsPerTransition,
+  };
 }
 
 /** One pg transaction per transition: UPDATE … WHERE version = $n, then INSERT the event row. */
@@ -171,15 +174,7 @@ async function runRaw(databaseUrl: string): Promise<Result> {
       }),
     );
     const elapsed = (performance.now() - started) / 1000;
-    const cpuMsPerTransition = cpuPerOperation(cpuBefore, sampleCpu({}), latencies.length);
-    return {
-      transitions: latencies.length,
-      perSecond: round(latencies.length / elapsed, 0),
-      p50ms: round(percentile(latencies, 50), 2),
-      p99ms: round(percentile(latencies, 99), 2),
-      errors,
-      cpuMsPerTransition,
-    };
+    return summary(latencies, elapsed, errors, cpuPerOperation(cpuBefore, sampleCpu({}), latencies.length));
   } finally {
     await pool.end();
   }
