@@ -93,6 +93,21 @@ describe('workingDaysLeft', () => {
     expect(() => calendar.workingDaysLeft(new Date('2027-06-01T10:00:00+08:00'), now)).toThrow(CalendarYearMissingError);
     expect(() => calendar.workingDaysLeft(new Date('nonsense'), now)).toThrow(CalendarDateError);
   });
+
+  it('workingDaysLeftIfKnown: the same count, or null — without throwing — when a year of the span has no data', () => {
+    for (const due of ['2024-03-15T18:00:00+08:00', '2024-03-12T00:00:00+08:00', '2024-03-01T00:00:00+08:00']) {
+      expect(calendar.workingDaysLeftIfKnown(now, new Date(due))).toBe(calendar.workingDaysLeft(now, new Date(due)));
+    }
+    expect(calendar.workingDaysLeftIfKnown(now, new Date('2100-04-30T18:00:00+08:00'))).toBeNull();
+    expect(calendar.workingDaysLeftIfKnown(new Date('2100-06-01T10:00:00+08:00'), now)).toBeNull();
+    // Both ends known, a year between them not: 2024 and 2026 loaded without 2025.
+    const newYearOnly = (year: number) => ({ year, holidays: [`${year}-01-01`], workdays: [] });
+    const gap = WorkingDayCalendar.fromYears([newYearOnly(2024), newYearOnly(2026)]);
+    expect(gap.workingDaysLeftIfKnown(new Date('2024-12-30T10:00:00+08:00'), new Date('2026-01-06T00:00:00+08:00'))).toBeNull();
+    // Friday 2026-01-02 to the end of Monday 01-05: only the Monday is left.
+    expect(gap.workingDaysLeftIfKnown(new Date('2026-01-02T10:00:00+08:00'), new Date('2026-01-06T00:00:00+08:00'))).toBe(1);
+    expect(() => calendar.workingDaysLeftIfKnown(new Date('nonsense'), now)).toThrow(CalendarDateError);
+  });
 });
 
 describe('bad input', () => {

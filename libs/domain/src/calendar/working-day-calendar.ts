@@ -134,6 +134,19 @@ export class WorkingDayCalendar {
     return this.workingDaysBetween(shanghaiDate(now), shanghaiDate(new Date(dueAt.getTime() - 1)));
   }
 
+  /**
+   * workingDaysLeft, or null when a year from today to the last day has no data — checked first, so
+   * that list views, which ask for every row, do not pay for an exception per far-off deadline.
+   */
+  workingDaysLeftIfKnown(now: Date, dueAt: Date): number | null {
+    for (const at of [now, dueAt]) if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new CalendarDateError(at);
+    const from = shanghaiDate(now);
+    const to = shanghaiDate(new Date(dueAt.getTime() - 1));
+    const years = [Number(from.slice(0, 4)), Number(to.slice(0, 4))];
+    for (let year = Math.min(...years); year <= Math.max(...years); year += 1) if (!this.hasYear(year)) return null;
+    return this.workingDaysBetween(from, to);
+  }
+
   private working(day: number): boolean {
     const value = this.days[day - this.firstDay];
     if (value === WORKING) return true;

@@ -1,4 +1,3 @@
-import { CalendarYearMissingError } from '../calendar/errors';
 import type { LifecycleState } from '../lifecycle/types';
 import { toShanghaiIso } from '../time';
 import { AnyDeadlineKind, DEADLINE_RULES } from './kinds';
@@ -28,7 +27,8 @@ export function deadlineKindsByState(): Partial<Record<LifecycleState, AnyDeadli
 
 /** The only thing the status needs of the working-day calendar (see ../calendar). */
 export interface WorkingDaysLeftCalendar {
-  workingDaysLeft(now: Date, dueAt: Date): number;
+  /** Working days left, or null when the calendar lacks a year of the span. */
+  workingDaysLeftIfKnown(now: Date, dueAt: Date): number | null;
 }
 
 /** A form's next deadline as the API shows it (nextDeadline of a form view). */
@@ -49,13 +49,7 @@ export interface DeadlineStatus {
 
 /** The status of a deadline at `now`; a year the calendar lacks gives workingDaysLeft null, never an error. */
 export function deadlineStatus(deadline: { kind: string; dueAt: Date }, now: Date, calendar: WorkingDaysLeftCalendar): DeadlineStatus {
-  let workingDaysLeft: number | null;
-  try {
-    workingDaysLeft = calendar.workingDaysLeft(now, deadline.dueAt);
-  } catch (err) {
-    if (!(err instanceof CalendarYearMissingError)) throw err;
-    workingDaysLeft = null;
-  }
+  const workingDaysLeft = calendar.workingDaysLeftIfKnown(now, deadline.dueAt);
   // The deadlines table only holds the four kinds; an unknown one is shown as itself rather than hidden.
   const kind = deadline.kind as AnyDeadlineKind;
   return {
