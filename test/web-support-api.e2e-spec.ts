@@ -388,6 +388,7 @@ describe('web page support routes (e2e)', () => {
       const { campaignId: _c, ...content } = hotlineFormBody(main);
       const updated = await request(api.http).put(`/api/forms/${created.body.id}`).set('Authorization', w.tokens.unitA1).send({ ...content, version: 1 });
       expect(updated.body.nextDeadline).toMatchObject({ kind: 'declaration' });
+      expect(updated.body.nextDeadline).toEqual((await view(created.body.id)).nextDeadline);
       const submitted = await request(api.http).post(`/api/forms/${created.body.id}/events`).set('Authorization', w.tokens.unitA1)
         .set('Idempotency-Key', 'web-submit-1').send({ type: 'SUBMIT', version: updated.body.version });
       expect(submitted.body).toMatchObject({ state: 'declared', nextDeadline: { kind: 'review', dueAt: '2024-03-12T00:00:00+08:00', workingDaysLeft: 5 } });

@@ -132,7 +132,8 @@ export class FormsController {
   @Put(':id')
   @ApiOperation({ summary: '修改申报表（实施单位；草稿或退回修改状态）', description: '版本号过期 409 VERSION_CONFLICT' })
   async update(@FormId() id: string, @Body() body: UpdateFormDto, @CurrentCaller() caller: Caller): Promise<WithNextDeadline<FormView>> {
-    return this.deadlines.attach(formView(await this.updateForm.execute(id, body, caller), caller));
+    const { form, nextDeadline } = await this.updateForm.execute(id, body, caller);
+    return this.deadlines.attach(formView(form, caller), nextDeadline);
   }
 
   @Post(':id/events')
@@ -157,7 +158,8 @@ export class FormsController {
   @Put(':id/self-evaluation')
   @ApiOperation({ summary: '填报年终自评（实施单位；年终自评状态）', description: '返回暂定得分；单位不一致等无法评分的内容 422' })
   async selfEvaluation(@FormId() id: string, @Body() body: SelfEvaluationDto, @CurrentCaller() caller: Caller) {
-    return this.deadlines.attach(await this.updateSelfEvaluation.execute(id, body, caller));
+    const { view, nextDeadline } = await this.updateSelfEvaluation.execute(id, body, caller);
+    return this.deadlines.attach(view, nextDeadline);
   }
 
   @Get(':id/score')

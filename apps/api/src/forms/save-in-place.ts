@@ -1,4 +1,4 @@
-import type { FormRecord, FormsRepository, StoredContent } from '@app/persistence';
+import type { FormRecord, FormsRepository, NextDeadlineRecord, StoredContent } from '@app/persistence';
 import type { Caller } from '../common/caller';
 import { versionConflict } from './form-errors';
 import { formScope } from './form-scope';
@@ -11,6 +11,7 @@ export function journalActor(caller: Caller) {
 /**
  * Writes a change that keeps the form's state (its content, its self-evaluation) as an event of its
  * own, from the state to itself, only if the form is still at the version read; 409 otherwise.
+ * Answers the form as written and its next deadline (read by the same statement).
  */
 export async function saveInPlace(
   forms: FormsRepository,
@@ -19,7 +20,7 @@ export async function saveInPlace(
   at: string,
   type: 'UPDATE' | 'SELF_EVALUATION_UPDATE',
   change: { content?: StoredContent; selfEvaluation?: unknown; payload?: unknown },
-): Promise<FormRecord> {
+): Promise<{ form: FormRecord; nextDeadline: NextDeadlineRecord | null }> {
   const changes = {
     state: form.state,
     snapshot: form.snapshot,
@@ -30,7 +31,7 @@ export async function saveInPlace(
     content: change.content,
     selfEvaluation: change.selfEvaluation,
   };
-  const { applied, seq } = await forms.saveWithEvent(form, changes, {
+  const { applied, seq, nextDeadline } = await forms.saveWithEvent(form, changes, {
     type,
     from: form.state,
     to: form.state,
@@ -42,7 +43,7 @@ export async function saveInPlace(
   });
   // A concurrent write (an edit, a submission) got there first: nothing was changed.
   if (!applied) throw versionConflict((await forms.findInScope(form.id, formScope(caller)))?.version ?? form.version + 1);
-  return {
+  const after = {
     ...form,
     ...changes,
     content: change.content ?? form.content,
@@ -50,4 +51,5 @@ export async function saveInPlace(
     lastEventSeq: seq,
     updatedAt: new Date(at),
   };
+  return { form: after, nextDeadline };
 }

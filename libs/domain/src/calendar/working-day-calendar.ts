@@ -130,8 +130,8 @@ export class WorkingDayCalendar {
    * when today or the last day falls in a year without data.
    */
   workingDaysLeft(now: Date, dueAt: Date): number {
-    for (const at of [now, dueAt]) if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new CalendarDateError(at);
-    return this.workingDaysBetween(shanghaiDate(now), shanghaiDate(new Date(dueAt.getTime() - 1)));
+    const [today, lastDay] = countedSpan(now, dueAt);
+    return this.workingDaysBetween(today, lastDay);
   }
 
   /**
@@ -139,12 +139,10 @@ export class WorkingDayCalendar {
    * that list views, which ask for every row, do not pay for an exception per far-off deadline.
    */
   workingDaysLeftIfKnown(now: Date, dueAt: Date): number | null {
-    for (const at of [now, dueAt]) if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new CalendarDateError(at);
-    const from = shanghaiDate(now);
-    const to = shanghaiDate(new Date(dueAt.getTime() - 1));
-    const years = [Number(from.slice(0, 4)), Number(to.slice(0, 4))];
+    const [today, lastDay] = countedSpan(now, dueAt);
+    const years = [Number(today.slice(0, 4)), Number(lastDay.slice(0, 4))];
     for (let year = Math.min(...years); year <= Math.max(...years); year += 1) if (!this.hasYear(year)) return null;
-    return this.workingDaysBetween(from, to);
+    return this.workingDaysBetween(today, lastDay);
   }
 
   private working(day: number): boolean {
@@ -153,6 +151,12 @@ export class WorkingDayCalendar {
     if (value === OFF) return false;
     throw new CalendarYearMissingError(yearOfDay(day)); // NO_DATA, or outside the span (undefined)
   }
+}
+
+/** Today and a deadline's last day as Shanghai dates (a deadline at 00:00 ends the day before). */
+function countedSpan(now: Date, dueAt: Date): [today: string, lastDay: string] {
+  for (const at of [now, dueAt]) if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new CalendarDateError(at);
+  return [shanghaiDate(now), shanghaiDate(new Date(dueAt.getTime() - 1))];
 }
 
 function writeYear(days: Uint8Array, first: number, data: CalendarYearData): void {

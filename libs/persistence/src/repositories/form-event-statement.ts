@@ -69,7 +69,7 @@ export function formEventStatement(form: FormRecord, changes: FormChanges, event
   // Values are parameters, and a part is in the statement only when the event has rows for it: the
   // text depends only on which parts there are, so each kind of event is one prepared statement, and
   // PostgreSQL opens and locks only the tables the event writes.
-  const content = p.add(changes.content ? JSON.stringify(changes.content) : null, 'jsonb');
+  const content = p.jsonOrNull(changes.content);
   const version = p.add(changes.version, 'int');
   const idem = x.idempotency;
   const deadlines = x.deadlines ?? { cancel: [], schedule: [] };
@@ -82,7 +82,7 @@ export function formEventStatement(form: FormRecord, changes: FormChanges, event
       UPDATE forms SET state = ${p.add(changes.state, 'text')}, snapshot = ${p.json(changes.snapshot)},
              machine_version = ${p.add(changes.machineVersion, 'text')}, version = ${version},
              content = COALESCE(${content}, content),
-             self_evaluation = COALESCE(${p.add(changes.selfEvaluation === undefined ? null : JSON.stringify(changes.selfEvaluation), 'jsonb')}, self_evaluation),
+             self_evaluation = COALESCE(${p.jsonOrNull(changes.selfEvaluation)}, self_evaluation),
              project_name = COALESCE(${p.add(changes.content?.projectName ?? null, 'text')}, project_name),
              requested_total = ${p.add(changes.requestedTotal, 'numeric')}, approved_amount = ${p.add(changes.approvedAmount, 'numeric')},
              last_event_seq = ${p.add(seq, 'int')}, last_event_hash = ${p.add(hash, 'text')}, updated_at = ${at}

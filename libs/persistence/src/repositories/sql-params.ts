@@ -10,4 +10,9 @@ export class SqlParams {
   json(value: unknown): string {
     return this.add(JSON.stringify(value), 'jsonb');
   }
+
+  /** A jsonb value, or SQL NULL for undefined (always a parameter, so the text does not change). */
+  jsonOrNull(value: unknown): string {
+    return this.add(value === undefined ? null : JSON.stringify(value), 'jsonb');
+  }
 }

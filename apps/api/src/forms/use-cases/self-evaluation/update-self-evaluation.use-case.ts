@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ScoreResult, SelfEvaluation } from '@app/domain';
-import { FormsRepository } from '@app/persistence';
+import { FormsRepository, NextDeadlineRecord } from '@app/persistence';
 import { ApiError } from '../../../common/api-error';
 import type { Caller } from '../../../common/caller';
 import { Clock } from '../../../common/clock';
@@ -27,7 +27,11 @@ export class UpdateSelfEvaluationUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(id: string, body: SelfEvaluationDto, caller: Caller): Promise<FormView & { score: ScoreResult }> {
+  async execute(
+    id: string,
+    body: SelfEvaluationDto,
+    caller: Caller,
+  ): Promise<{ view: FormView & { score: ScoreResult }; nextDeadline: NextDeadlineRecord | null }> {
     const form = await this.forms.findForEvent(id, formScope(caller));
     if (!form) throw ApiError.notFound('申报表不存在');
     if (caller.role !== 'unit') throw ApiError.forbidden('只有实施单位可以填报年终自评');
@@ -42,10 +46,10 @@ export class UpdateSelfEvaluationUseCase {
     const refused = score.problems.errors.filter((p) => REFUSED_AT_ONCE.has(p.rule));
     if (refused.length) throw ApiError.validation(refused.map((p) => ({ path: p.path, rule: p.rule, message: p.message })), '实际完成值无法评分');
 
-    const after = await saveInPlace(this.forms, form, caller, this.clock.now().toISOString(), 'SELF_EVALUATION_UPDATE', {
+    const { form: after, nextDeadline } = await saveInPlace(this.forms, form, caller, this.clock.now().toISOString(), 'SELF_EVALUATION_UPDATE', {
       selfEvaluation: content,
       payload: { total: score.total },
     });
-    return { ...formView(after, caller), score };
+    return { view: { ...formView(after, caller), score }, nextDeadline };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FormRecord, FormsRepository } from '@app/persistence';
+import { FormRecord, FormsRepository, NextDeadlineRecord } from '@app/persistence';
 import { ApiError } from '../../../common/api-error';
 import type { Caller } from '../../../common/caller';
 import { Clock } from '../../../common/clock';
@@ -23,7 +23,7 @@ export class UpdateFormUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(id: string, body: UpdateFormDto, caller: Caller): Promise<FormRecord> {
+  async execute(id: string, body: UpdateFormDto, caller: Caller): Promise<{ form: FormRecord; nextDeadline: NextDeadlineRecord | null }> {
     const form = await this.forms.findInScope(id, formScope(caller));
     if (!form) throw ApiError.notFound('申报表不存在');
     if (caller.role !== 'unit') throw ApiError.forbidden('只有实施单位可以修改申报表');
