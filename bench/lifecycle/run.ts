@@ -2,8 +2,13 @@
 // SUBMIT → START_REVIEW → RETURN → SUBMIT → START_REVIEW → APPROVE against the real API (built, in its
 // own process) for 20 s; and in the same run the raw baseline: one pg transaction per transition
 // (UPDATE with a version check + INSERT of an event row), 16 clients.
-// Run: npm run bench:lifecycle [-- --seconds 20 --clients 16]
+// With --in-process, the same driving also runs without HTTP: 16 loops call the events route's
+// controller method in this process (Nest application context, no HTTP server) and serialise its
+// answer. That is the ceiling the HTTP API could reach: the domain and database work alone.
+// Run: npm run bench:lifecycle [-- --seconds 20 --clients 16 --in-process]
+import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { NestFactory } from '@nestjs/core';
 import { Pool } from 'pg';
 import { loadConfig } from '@app/config';
 import { dropDatabase, ensureDatabase } from '@app/persistence';
@@ -13,6 +18,11 @@ import { HttpClient } from '../support/http-client';
 import { deleteKeysWithPrefix } from '../../test/support/redis-cleanup';
 import { cpuPerOperation, sampleCpu } from '../support/cpu';
 import { machine, percentile, round } from '../support/stats';
+import { AppModule } from '../../apps/api/src/app.module';
+import { CallerCache } from '../../apps/api/src/auth/caller-cache';
+import type { AuthenticatedRequest } from '../../apps/api/src/common/caller';
+import type { FormEventDto } from '../../apps/api/src/forms/dto/form-event.dto';
+import { FormsController } from '../../apps/api/src/forms/forms.controller';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -22,6 +32,7 @@ const SECONDS = arg('seconds', 20);
 const CLIENTS = arg('clients', 16);
 // The API is stateless: N processes behind the clients show how it scales out (DESIGN §5).
 const API_PROCESSES = arg('api-processes', 1);
+const IN_PROCESS = process.argv.includes('--in-process');
 const PASSWORD = 'Passw0rd!';
 const STEPS: [role: 'unit' | 'reviewer', type: string, extra?: Record<string, unknown>][] = [
   ['unit', 'SUBMIT'],
@@ -42,7 +53,14 @@ interface Result {
   cpuMsPerTransition: Record<string, number> | null;
 }
 
-async function runApi(databaseUrl: string, prefix: string): Promise<Result & { formsCompleted: number; apiProcesses: number }> {
+/** Forms created (as drafts) for the in-process run, with the user ids that drive them. */
+interface Reserved {
+  forms: string[][];
+  unitUserIds: string[];
+  reviewerUserId: string;
+}
+
+async function runApi(databaseUrl: string, prefix: string): Promise<Result & { formsCompleted: number; apiProcesses: number; reserved: Reserved }> {
   const api = await startApi({ DATABASE_URL: databaseUrl, QUEUE_PREFIX: prefix, LOG_LEVEL: 'info', LOGIN_RATE_LIMIT: '100000' });
   const client = new HttpClient(api.url, CLIENTS * 2);
   try {
@@ -69,54 +87,108 @@ async function runApi(databaseUrl: string, prefix: string): Promise<Result & { f
     }
     // Forms are created before the clock starts: the benchmark times transitions only.
     const perClient = Math.ceil((SECONDS * 400) / CLIENTS);
-    const forms: string[][] = await Promise.all(
-      units.map(async (token) => {
-        const ids: string[] = [];
-        for (let k = 0; k < perClient; k++) ids.push((await post<{ id: string }>('/api/forms', hotlineFormBody(campaign), token)).id);
-        return ids;
-      }),
-    );
+    const createForms = (count: number) =>
+      Promise.all(
+        units.map(async (token) => {
+          const ids: string[] = [];
+          for (let k = 0; k < count; k++) ids.push((await post<{ id: string }>('/api/forms', hotlineFormBody(campaign), token)).id);
+          return ids;
+        }),
+      );
+    const forms = await createForms(perClient);
+    const me = async (token: string) => (await client.request<{ id: string }>('GET', '/api/auth/me', undefined, token)).body.id;
+    const reserved: Reserved = IN_PROCESS
+      ? { forms: await createForms(perClient * 3), unitUserIds: await Promise.all(units.map(me)), reviewerUserId: await me(reviewer) }
+      : { forms: [], unitUserIds: [], reviewerUserId: '' };
 
     // Extra API processes on the same database and Redis; client c talks to process c mod N.
     const extra = await Promise.all(
       Array.from({ length: API_PROCESSES - 1 }, () => startApi({ DATABASE_URL: databaseUrl, QUEUE_PREFIX: prefix, LOG_LEVEL: 'info', LOGIN_RATE_LIMIT: '100000' })),
     );
     const clients = [client, ...extra.map((e) => new HttpClient(e.url, CLIENTS * 2))];
-    const latencies: number[] = [];
-    let errors = 0;
-    let formsCompleted = 0;
     process.stderr.write(`[bench] API ${api.child.pid}: timed run starts\n`);
     const apiPids = Object.fromEntries([api, ...extra].map((a, i) => [i === 0 ? 'api' : `api${i + 1}`, a.child.pid]));
     const cpuBefore = sampleCpu(apiPids);
     const started = performance.now();
-    const end = started + SECONDS * 1000;
-    await Promise.all(
-      forms.map(async (ids, c) => {
-        for (const id of ids) {
-          let version = 1;
-          for (const [role, type, extra] of STEPS) {
-            if (performance.now() >= end) return;
-            const t0 = performance.now();
-            const res = await clients[c % clients.length].request<{ version: number }>('POST', `/api/forms/${id}/events`, { type, version, ...extra }, role === 'unit' ? units[c] : reviewer);
-            latencies.push(performance.now() - t0);
-            if (res.status !== 200) {
-              errors++;
-              break;
-            }
-            version = res.body.version;
-          }
-          formsCompleted++;
-        }
-      }),
-    );
+    const { latencies, errors, formsCompleted } = await drive(forms, async (c, id, role, body) => {
+      const res = await clients[c % clients.length].request<{ version: number }>('POST', `/api/forms/${id}/events`, body, role === 'unit' ? units[c] : reviewer);
+      return res.status === 200 ? res.body.version : null;
+    });
     const elapsed = (performance.now() - started) / 1000;
     const cpuMsPerTransition = cpuPerOperation(cpuBefore, sampleCpu(apiPids), latencies.length);
     await Promise.all(extra.map((e) => e.stop()));
     clients.slice(1).forEach((c) => c.close());
-    return { apiProcesses: API_PROCESSES, ...summary(latencies, elapsed, errors, cpuMsPerTransition), formsCompleted };
+    return { apiProcesses: API_PROCESSES, ...summary(latencies, elapsed, errors, cpuMsPerTransition), formsCompleted, reserved };
   } finally {
     client.close();
     await api.stop();
+  }
+}
+
+type Step = (client: number, formId: string, role: 'unit' | 'reviewer', body: Record<string, unknown>) => Promise<number | null>;
+
+/**
+ * Client c takes its forms one after another through STEPS until SECONDS have passed; `step` sends one
+ * event and answers the form's new version, or null when it was refused (the form is then left).
+ */
+async function drive(forms: string[][], step: Step): Promise<{ latencies: number[]; errors: number; formsCompleted: number }> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let formsCompleted = 0;
+  const end = performance.now() + SECONDS * 1000;
+  await Promise.all(
+    forms.map(async (ids, c) => {
+      for (const id of ids) {
+        let version = 1;
+        for (const [role, type, extra] of STEPS) {
+          if (performance.now() >= end) return;
+          const t0 = performance.now();
+          const next = await step(c, id, role, { type, version, ...extra });
+          latencies.push(performance.now() - t0);
+          if (next === null) {
+            errors++;
+            break;
+          }
+          version = next;
+        }
+        formsCompleted++;
+      }
+    }),
+  );
+  return { latencies, errors, formsCompleted };
+}
+
+/**
+ * The ceiling without HTTP: the events route's controller method called in this process (a Nest
+ * application context on the same database, no HTTP server, no request pipeline), its answer
+ * serialised as the HTTP response would be. CPU "inProcess" is this process.
+ */
+async function runInProcess(databaseUrl: string, prefix: string, reserved: Reserved): Promise<Result & { formsCompleted: number }> {
+  const config = loadConfig({ DATABASE_URL: databaseUrl, QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn' });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: false });
+  try {
+    const controller = app.get(FormsController);
+    const callers = app.get(CallerCache);
+    const load = async (id: string) => (await callers.get(id)) ?? Promise.reject(new Error(`no user ${id}`));
+    const units = await Promise.all(reserved.unitUserIds.map(load));
+    const reviewer = await load(reserved.reviewerUserId);
+    const cpuBefore = sampleCpu({});
+    const started = performance.now();
+    const { latencies, errors, formsCompleted } = await drive(reserved.forms, async (c, id, role, body) => {
+      const path = `/api/forms/${id}/events`;
+      try {
+        const view = await controller.events(id, body as unknown as FormEventDto, role === 'unit' ? units[c] : reviewer, { path } as AuthenticatedRequest);
+        return (JSON.parse(JSON.stringify(view)) as { version: number }).version;
+      } catch {
+        return null;
+      }
+    });
+    const elapsed = (performance.now() - started) / 1000;
+    const cpu = cpuPerOperation(cpuBefore, sampleCpu({}), latencies.length);
+    const cpuMsPerTransition = cpu && { inProcess: cpu.loadGenerator, postgres: cpu.postgres };
+    return { ...summary(latencies, elapsed, errors, cpuMsPerTransition), formsCompleted };
+  } finally {
+    await app.close();
   }
 }
 
@@ -188,7 +260,8 @@ async function main(): Promise<void> {
   const rawDb = new URL(base.databaseUrl);
   rawDb.pathname = `/jixiao_bench_raw_${suffix}`;
   try {
-    const api = await runApi(apiDb.toString(), `jixiao-bench-${suffix}`);
+    const { reserved, ...api } = await runApi(apiDb.toString(), `jixiao-bench-${suffix}`);
+    const inProcess = IN_PROCESS ? await runInProcess(apiDb.toString(), `jixiao-bench-${suffix}`, reserved) : undefined;
     await ensureDatabase(rawDb.toString());
     const raw = await runRaw(rawDb.toString());
     process.stdout.write(
@@ -199,6 +272,7 @@ async function main(): Promise<void> {
           seconds: SECONDS,
           clients: CLIENTS,
           api,
+          ...(inProcess && { inProcess, httpShare: round(1 - api.perSecond / inProcess.perSecond, 2) }),
           raw,
           ratio: round(api.perSecond / raw.perSecond, 2),
           goals: { perSecond: 1500, ratio: 0.45, p99ms: 50 },
