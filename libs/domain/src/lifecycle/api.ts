@@ -63,11 +63,8 @@ function isComplete(context: Partial<LifecycleContext> | undefined): context is 
   return [context?.formId, context?.unitId, context?.departmentId].every((id) => typeof id === 'string' && id.length > 0);
 }
 
-/**
- * Rebuilds a machine snapshot from stored JSON, in any process. The machine keeps nothing but its
- * state value and context (no children, history or delayed events), so resolveState is exact.
- */
-function restore(persisted: PersistedLifecycle): MachineSnapshot {
+/** The state and context of a stored snapshot, checked: the version that wrote it, a known state, every id. */
+function checked(persisted: PersistedLifecycle): { value: LifecycleState; context: LifecycleContext } {
   if (persisted?.machineVersion !== MACHINE_VERSION) {
     throw new LifecycleSnapshotError(
       `Snapshot of machine version ${String(persisted?.machineVersion)} cannot be resumed by version ${MACHINE_VERSION}; migrate it first`,
@@ -76,10 +73,15 @@ function restore(persisted: PersistedLifecycle): MachineSnapshot {
   const { value, context } = persisted.snapshot ?? {};
   if (!isLifecycleState(value)) throw new LifecycleSnapshotError(`Unknown lifecycle state ${JSON.stringify(value)}`);
   if (!isComplete(context)) throw new LifecycleSnapshotError('Snapshot context is incomplete');
-  return lifecycleMachine.resolveState({
-    value,
-    context: { formId: context.formId, unitId: context.unitId, departmentId: context.departmentId },
-  });
+  return { value, context: { formId: context.formId, unitId: context.unitId, departmentId: context.departmentId } };
+}
+
+/**
+ * Rebuilds a machine snapshot from stored JSON, in any process. The machine keeps nothing but its
+ * state value and context (no children, history or delayed events), so resolveState is exact.
+ */
+function restore(persisted: PersistedLifecycle): MachineSnapshot {
+  return lifecycleMachine.resolveState(checked(persisted));
 }
 
 /** The snapshot of a new form, in 草稿. */
@@ -92,7 +94,7 @@ export function initialSnapshot(input: LifecycleInput): PersistedLifecycle {
 
 /** The current state of a stored snapshot. */
 export function stateOf(persisted: PersistedLifecycle): LifecycleState {
-  return restore(persisted).value as LifecycleState;
+  return checked(persisted).value;
 }
 
 function allowedFor(state: LifecycleState, context: LifecycleContext, actor: LifecycleActor): LifecycleEventType[] {
@@ -104,11 +106,13 @@ function allowedFor(state: LifecycleState, context: LifecycleContext, actor: Lif
 
 /**
  * The events `actor` could send now, judged by state, role and organisation only; content rules
- * (comment, amount, pre-checks, deadline) are checked when the event arrives.
+ * (comment, amount, pre-checks, deadline) are checked when the event arrives. Read from the checked
+ * snapshot and the machine's transition table: every form response asks, and resolving a machine
+ * snapshot for it would cost more than the answer.
  */
 export function allowedEvents(persisted: PersistedLifecycle, actor: LifecycleActor): LifecycleEventType[] {
-  const snapshot = restore(persisted);
-  return allowedFor(snapshot.value as LifecycleState, snapshot.context, actor);
+  const { value, context } = checked(persisted);
+  return allowedFor(value, context, actor);
 }
 
 /**
