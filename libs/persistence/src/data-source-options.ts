@@ -7,10 +7,18 @@ import { Lifecycle1763900000000 } from './migrations/1763900000000-Lifecycle';
 import { Reminders1764000000000 } from './migrations/1764000000000-Reminders';
 import { Scoring1764100000000 } from './migrations/1764100000000-Scoring';
 import { ReminderCancelIndex1764150000000 } from './migrations/1764150000000-ReminderCancelIndex';
+import { ScoreExplanations1764200000000 } from './migrations/1764200000000-ScoreExplanations';
 
 // Listed as classes, not globs: the same list works under ts-jest, `nest build` and the typeorm CLI.
 export const ENTITIES = [OrganisationEntity, UserEntity, SecurityAuditEntity];
-export const MIGRATIONS = [Foundation1763800000000, Lifecycle1763900000000, Reminders1764000000000, Scoring1764100000000, ReminderCancelIndex1764150000000];
+export const MIGRATIONS = [
+  Foundation1763800000000,
+  Lifecycle1763900000000,
+  Reminders1764000000000,
+  Scoring1764100000000,
+  ReminderCancelIndex1764150000000,
+  ScoreExplanations1764200000000,
+];
 
 /** The one DataSource definition, used by the apps, the tests and the typeorm CLI (data-source.ts). */
 export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {

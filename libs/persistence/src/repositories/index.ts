@@ -7,6 +7,7 @@ export * from './idempotency.repository';
 export * from './notifications.repository';
 export * from './reminders.repository';
 export * from './reports.repository';
+export * from './score-explanation';
 export * from './scoring.repository';
 export * from './organisations.repository';
 export * from './outbox.repository';

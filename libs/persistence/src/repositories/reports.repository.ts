@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { SCORED_STATES } from '@app/domain';
+import { rankLowestIndicators, SCORED_STATES } from '@app/domain';
 import type { CampaignReport, ReportFormLine } from '@app/domain';
 import { Database } from '../database.service';
+import { decodeExplanation } from './score-explanation';
 
 export interface ReportRun {
   id: string;
@@ -82,18 +83,24 @@ export class ReportsRepository {
     );
   }
 
-  /** The applicable indicators with the lowest points/weight ratio across the campaign's scores. */
-  lowestIndicators(campaignId: string, schemeVersion: string, limit: number): Promise<CampaignReport['lowestIndicators']> {
-    return this.db.source.query(
-      `SELECT f.id AS "formId", f.project_name AS "projectName", o.name AS "unitName", i->>'name' AS name, i->>'level1' AS "level1",
-              i->>'weight' AS weight, i->>'points' AS points, i->>'ratio' AS ratio
-         FROM scores s JOIN forms f ON f.id = s.form_id JOIN organisations o ON o.id = f.unit_id,
-              jsonb_array_elements(s.result->'indicators') AS i
-        WHERE f.campaign_id = $1 AND s.scheme_version = $2 AND f.state = ANY($4::text[])
-          AND (i->>'applicable')::boolean AND i->>'ratio' IS NOT NULL
-        ORDER BY (i->>'ratio')::numeric, (i->>'points')::numeric, f.project_name, i->>'name'
+  /**
+   * The applicable indicators with the lowest points/weight ratio across the campaign's scores: the
+   * database picks the `limit` forms whose own lowest indicator (kept with each score) ranks first,
+   * and only their explanations are read and ranked (libs/domain/src/reports/lowest.ts says why
+   * that is enough). Text is compared as COLLATE "C", the code-point order of the domain.
+   */
+  async lowestIndicators(campaignId: string, schemeVersion: string, limit: number): Promise<CampaignReport['lowestIndicators']> {
+    const forms: { formId: string; projectName: string; unitName: string; explanation: Buffer }[] = await this.db.source.query(
+      `SELECT f.id AS "formId", f.project_name AS "projectName", o.name AS "unitName", s.explanation
+         FROM scores s JOIN forms f ON f.id = s.form_id JOIN organisations o ON o.id = f.unit_id
+        WHERE f.campaign_id = $1 AND s.scheme_version = $2 AND f.state = ANY($4::text[]) AND s.lowest_ratio IS NOT NULL
+        ORDER BY s.lowest_ratio, s.lowest_points, f.project_name COLLATE "C", s.lowest_name COLLATE "C", f.id
         LIMIT $3`,
       [campaignId, schemeVersion, limit, SCORED_STATES],
+    );
+    return rankLowestIndicators(
+      forms.map(({ explanation, ...f }) => ({ ...f, indicators: decodeExplanation(explanation).indicators })),
+      limit,
     );
   }
 }

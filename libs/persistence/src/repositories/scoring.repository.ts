@@ -1,17 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { formLowestIndicator, type ScoreResult } from '@app/domain';
 import { Database } from '../database.service';
 import type { StoredContent } from './forms.repository';
+import { decodeExplanation, encodeExplanation } from './score-explanation';
 
 export interface StoredScore {
   formId: string;
   schemeVersion: string;
   total: string;
   grade: string;
-  result: unknown;
+  /** Stored as scores.explanation (score-explanation.ts), read back as it was given. */
+  result: ScoreResult;
   formVersion: number;
   computedAt: Date;
 }
+
+/** The columns of a score row besides its keys: the explanation and the form's lowest indicator for the report. */
+function stored(s: Omit<StoredScore, 'computedAt'>) {
+  const lowest = formLowestIndicator(s.result.indicators);
+  return { explanation: encodeExplanation(s.result), lowestRatio: lowest?.ratio ?? null, lowestPoints: lowest?.points ?? null, lowestName: lowest?.name ?? null };
+}
+
+const UPSERT_SET = `ON CONFLICT (form_id, scheme_version) DO UPDATE
+         SET total = EXCLUDED.total, grade = EXCLUDED.grade, explanation = EXCLUDED.explanation, lowest_ratio = EXCLUDED.lowest_ratio,
+             lowest_points = EXCLUDED.lowest_points, lowest_name = EXCLUDED.lowest_name, form_version = EXCLUDED.form_version, computed_at = now()
+       WHERE scores.form_version <= EXCLUDED.form_version`;
 
 /** Scoring schemes (immutable, versioned), approved baselines and stored scores. */
 @Injectable()
@@ -50,12 +64,12 @@ export class ScoringRepository {
    * scheme; a newer self-evaluation (higher form version) replaces an older score, never the reverse.
    */
   async saveScore(s: Omit<StoredScore, 'computedAt'>): Promise<void> {
+    const row = stored(s);
     await this.db.source.query(
-      `INSERT INTO scores (form_id, scheme_version, total, grade, result, form_version) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (form_id, scheme_version) DO UPDATE
-         SET total = EXCLUDED.total, grade = EXCLUDED.grade, result = EXCLUDED.result, form_version = EXCLUDED.form_version, computed_at = now()
-       WHERE scores.form_version <= EXCLUDED.form_version`,
-      [s.formId, s.schemeVersion, s.total, s.grade, JSON.stringify(s.result), s.formVersion],
+      `INSERT INTO scores (form_id, scheme_version, total, grade, explanation, lowest_ratio, lowest_points, lowest_name, form_version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ${UPSERT_SET}`,
+      [s.formId, s.schemeVersion, s.total, s.grade, row.explanation, row.lowestRatio, row.lowestPoints, row.lowestName, s.formVersion],
     );
   }
 
@@ -76,26 +90,52 @@ export class ScoringRepository {
     );
   }
 
-  /** saveScore for many forms in one statement (same rules: one row per form and scheme, newer wins). */
+  /**
+   * saveScore for many forms in one statement (same rules: one row per form and scheme, newer wins).
+   * Cheap for PostgreSQL, which the year-end batch shares between all its workers: short columns as
+   * arrays, and the explanations as one binary parameter (node-postgres sends a Buffer as bytes, no
+   * text to parse) that each row takes its slice of by offset and length.
+   */
   async saveScores(scores: Omit<StoredScore, 'computedAt'>[]): Promise<void> {
     if (!scores.length) return;
+    const rows = scores.map(stored);
+    const starts: number[] = [];
+    let at = 1; // substring() counts from 1
+    for (const r of rows) {
+      starts.push(at);
+      at += r.explanation.length;
+    }
     await this.db.source.query(
-      `INSERT INTO scores (form_id, scheme_version, total, grade, result, form_version)
-       SELECT x.form_id, x.scheme_version, x.total, x.grade, x.result, x.form_version
-         FROM jsonb_to_recordset($1::jsonb) AS x(form_id uuid, scheme_version text, total numeric, grade text, result jsonb, form_version int)
-       ON CONFLICT (form_id, scheme_version) DO UPDATE
-         SET total = EXCLUDED.total, grade = EXCLUDED.grade, result = EXCLUDED.result, form_version = EXCLUDED.form_version, computed_at = now()
-       WHERE scores.form_version <= EXCLUDED.form_version`,
-      [JSON.stringify(scores.map((s) => ({ form_id: s.formId, scheme_version: s.schemeVersion, total: s.total, grade: s.grade, result: s.result, form_version: s.formVersion })))],
+      `INSERT INTO scores (form_id, scheme_version, total, grade, explanation, lowest_ratio, lowest_points, lowest_name, form_version)
+       SELECT x.form_id, x.scheme_version, x.total, x.grade, substring($9::bytea FROM x.start FOR x.length), x.lowest_ratio, x.lowest_points,
+              x.lowest_name, x.form_version
+         FROM unnest($1::uuid[], $2::text[], $3::numeric[], $4::text[], $5::numeric[], $6::numeric[], $7::text[], $8::int[], $10::int[], $11::int[])
+              AS x(form_id, scheme_version, total, grade, lowest_ratio, lowest_points, lowest_name, form_version, start, length)
+       ${UPSERT_SET}`,
+      [
+        scores.map((s) => s.formId),
+        scores.map((s) => s.schemeVersion),
+        scores.map((s) => s.total),
+        scores.map((s) => s.grade),
+        rows.map((r) => r.lowestRatio),
+        rows.map((r) => r.lowestPoints),
+        rows.map((r) => r.lowestName),
+        scores.map((s) => s.formVersion),
+        Buffer.concat(rows.map((r) => r.explanation)),
+        starts,
+        rows.map((r) => r.explanation.length),
+      ],
     );
   }
 
   async score(formId: string, schemeVersion: string): Promise<StoredScore | null> {
-    const rows: StoredScore[] = await this.db.source.query(
-      `SELECT form_id AS "formId", scheme_version AS "schemeVersion", total, grade, result, form_version AS "formVersion", computed_at AS "computedAt"
+    const rows: (Omit<StoredScore, 'result'> & { explanation: Buffer })[] = await this.db.source.query(
+      `SELECT form_id AS "formId", scheme_version AS "schemeVersion", total, grade, explanation, form_version AS "formVersion", computed_at AS "computedAt"
          FROM scores WHERE form_id = $1 AND scheme_version = $2`,
       [formId, schemeVersion],
     );
-    return rows[0] ?? null;
+    if (!rows[0]) return null;
+    const { explanation, ...row } = rows[0];
+    return { ...row, result: decodeExplanation(explanation) };
   }
 }
