@@ -43,9 +43,30 @@ export interface RankedForm {
   indicators: readonly RankedIndicator[];
 }
 
-// Code-point order, not localeCompare (like compareLines): the same as PostgreSQL's COLLATE "C".
-function byText(a: string, b: string): number {
+// Code-point order, not localeCompare: the report must not depend on the ICU data of the machine,
+// and it is the order of PostgreSQL's COLLATE "C".
+export function byText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** What the order of the lowest indicators compares: an indicator of a form, ratio and points as decimals. */
+export interface LowestKey {
+  form: { projectName: string; formId: string };
+  indicator: { name: string; indicatorId: string };
+  ratio: Dec;
+  points: Dec;
+}
+
+/** Lower ratio first; ties by lower points, then 项目名称, then 指标名称; ids last so that equal rows never swap. */
+export function compareLowest(a: LowestKey, b: LowestKey): number {
+  return (
+    a.ratio.comparedTo(b.ratio) ||
+    a.points.comparedTo(b.points) ||
+    byText(a.form.projectName, b.form.projectName) ||
+    byText(a.indicator.name, b.indicator.name) ||
+    byText(a.form.formId, b.form.formId) ||
+    byText(a.indicator.indicatorId, b.indicator.indicatorId)
+  );
 }
 
 interface Candidate {
@@ -59,17 +80,6 @@ function takesPart(i: RankedIndicator): i is RankedIndicator & { ratio: string }
   return i.applicable && i.ratio !== null;
 }
 
-function compareCandidates(a: Candidate, b: Candidate): number {
-  return (
-    a.ratio.comparedTo(b.ratio) ||
-    a.points.comparedTo(b.points) ||
-    byText(a.form.projectName, b.form.projectName) ||
-    byText(a.indicator.name, b.indicator.name) ||
-    byText(a.form.formId, b.form.formId) ||
-    byText(a.indicator.indicatorId, b.indicator.indicatorId)
-  );
-}
-
 function candidates(form: RankedForm): Candidate[] {
   return form.indicators.filter(takesPart).map((indicator) => ({ form, indicator, ratio: new D(indicator.ratio), points: new D(indicator.points) }));
 }
@@ -78,7 +88,7 @@ function candidates(form: RankedForm): Candidate[] {
 export function formLowestIndicator(indicators: readonly RankedIndicator[]): FormLowestIndicator | null {
   const form: RankedForm = { formId: '', projectName: '', unitName: '', indicators };
   let best: Candidate | null = null;
-  for (const c of candidates(form)) if (best === null || compareCandidates(c, best) < 0) best = c;
+  for (const c of candidates(form)) if (best === null || compareLowest(c, best) < 0) best = c;
   return best && { ratio: best.indicator.ratio, points: best.indicator.points, name: best.indicator.name };
 }
 
@@ -86,7 +96,7 @@ export function formLowestIndicator(indicators: readonly RankedIndicator[]): For
 export function rankLowestIndicators(forms: readonly RankedForm[], limit: number): Lowest[] {
   return forms
     .flatMap(candidates)
-    .sort(compareCandidates)
+    .sort(compareLowest)
     .slice(0, limit)
     .map(({ form, indicator: i }) => ({
       formId: form.formId,

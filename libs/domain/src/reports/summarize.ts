@@ -1,6 +1,7 @@
 import { LIFECYCLE_STATES, type LifecycleState } from '../lifecycle/types';
 import { D, fixed2, fixed4, type Dec } from '../scoring/decimal';
 import { GRADES, type Grade } from '../scoring/scheme';
+import { byText, compareLowest } from './lowest';
 import type { CampaignReport, ReportFailure, ReportFormLine } from './types';
 
 export interface SummarizeCampaignInput {
@@ -13,11 +14,6 @@ export interface SummarizeCampaignInput {
 
 /** How many of the lowest indicators the report lists (CampaignReport.lowestIndicators). */
 export const LOWEST_INDICATORS = 10;
-
-// Code-point order, not localeCompare: the report must not depend on the ICU data of the machine.
-function byText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** The order of lines in a report: 实施单位, then 项目名称, then form id. */
 export function compareLines(a: ReportFormLine, b: ReportFormLine): number {
@@ -37,7 +33,7 @@ export function mergeReportLines(chunks: ReportFormLine[][]): ReportFormLine[] {
 type Lowest = CampaignReport['lowestIndicators'][number];
 type ScoredIndicator = NonNullable<ReportFormLine['score']>['indicators'][number];
 interface Candidate {
-  line: ReportFormLine;
+  form: ReportFormLine;
   indicator: ScoredIndicator;
   ratio: Dec;
   points: Dec;
@@ -66,18 +62,6 @@ function decimals(): (text: string) => Dec {
   };
 }
 
-// Lower ratio first; ties by lower points, then 项目名称, then 指标名称; ids last so that equal rows never swap.
-function compareCandidates(a: Candidate, b: Candidate): number {
-  return (
-    a.ratio.comparedTo(b.ratio) ||
-    a.points.comparedTo(b.points) ||
-    byText(a.line.projectName, b.line.projectName) ||
-    byText(a.indicator.name, b.indicator.name) ||
-    byText(a.line.formId, b.line.formId) ||
-    byText(a.indicator.indicatorId, b.indicator.indicatorId)
-  );
-}
-
 /** The LOWEST_INDICATORS lowest, kept in a small sorted list: a campaign has ~10⁶ indicators, the report 10. */
 function lowestIndicators(lines: ReportFormLine[]): Lowest[] {
   const best: Candidate[] = [];
@@ -88,15 +72,15 @@ function lowestIndicators(lines: ReportFormLine[]): Lowest[] {
       if (!indicator.applicable) continue;
       const ratio = indicatorRatio(indicator, decimal);
       if (ratio === null) continue;
-      const candidate: Candidate = { line, indicator, ratio, points: decimal(indicator.points) };
-      if (best.length === LOWEST_INDICATORS && compareCandidates(candidate, best[best.length - 1]) >= 0) continue;
+      const candidate: Candidate = { form: line, indicator, ratio, points: decimal(indicator.points) };
+      if (best.length === LOWEST_INDICATORS && compareLowest(candidate, best[best.length - 1]) >= 0) continue;
       let at = best.length;
-      while (at > 0 && compareCandidates(candidate, best[at - 1]) < 0) at--;
+      while (at > 0 && compareLowest(candidate, best[at - 1]) < 0) at--;
       best.splice(at, 0, candidate);
       if (best.length > LOWEST_INDICATORS) best.pop();
     }
   }
-  return best.map(({ line, indicator: i, ratio }) => ({
+  return best.map(({ form: line, indicator: i, ratio }) => ({
     formId: line.formId,
     projectName: line.projectName,
     unitName: line.unitName,
