@@ -172,6 +172,29 @@ describe('auth, organisations and users (e2e)', () => {
       expect(await auditRows('LOGIN_REJECTED_LOCKED', 'admin2')).toHaveLength(1);
     });
 
+    it('answers a username that is no account exactly as an account: 401 four times, then 423 with the same message', async () => {
+      // Else the 5th answer (423 for an account, 401 for no account) tells which usernames exist.
+      const attempt = (username: string, password: string) => request(api.http).post('/api/auth/login').send({ username, password });
+      const answers = async (username: string) => {
+        const out: { status: number; error: unknown }[] = [];
+        for (let i = 1; i <= 6; i++) {
+          const res = await attempt(username, `Wrong-${i}aA`);
+          out.push({ status: res.status, error: { ...res.body.error, requestId: undefined } });
+        }
+        return out;
+      };
+      await request(api.http).post('/api/users').set('Authorization', admin).send({ username: 'admin3', password: 'Passw0rd!', role: 'admin' });
+      const account = await answers('admin3');
+      const noAccount = await answers('ghost-user');
+      expect(account.map((a) => a.status)).toEqual([401, 401, 401, 401, 423, 423]);
+      expect(noAccount).toEqual(account);
+      // The name is locked whatever its case, as usernames are.
+      expect((await attempt('GHOST-User', 'Wrong-7aA')).status).toBe(423);
+      expect(await auditRows('LOGIN_FAILED', 'ghost-user')).toHaveLength(5);
+      expect(await auditRows('ACCOUNT_LOCKED', 'ghost-user')).toEqual([expect.objectContaining({ userId: null, details: expect.objectContaining({ reason: 'unknownUser' }) })]);
+      expect(await auditRows('LOGIN_REJECTED_LOCKED', 'ghost-user')).toHaveLength(1);
+    });
+
     it('lets the account in again once the lock has expired', async () => {
       await api.db.source.query(`UPDATE users SET locked_until = now() - interval '1 second' WHERE id = $1`, [ids.admin2]);
       const res = await request(api.http).post('/api/auth/login').send({ username: 'admin2', password: 'Passw0rd!' });

@@ -11,6 +11,7 @@ import { PasswordHasher } from './password-hasher';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 import { RolesGuard } from './roles.guard';
 import { TokenService } from './token.service';
+import { UnknownLoginFailures } from './unknown-login-failures';
 
 /** Authentication for every route: the global AuthGuard then RolesGuard, tokens, hashing, login rate limit. */
 @Global()
@@ -30,10 +31,11 @@ import { TokenService } from './token.service';
     Clock,
     PasswordHasher,
     TokenService,
+    UnknownLoginFailures,
     // Order matters: authenticate, then check the role.
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [CallerCache, Clock, PasswordHasher, TokenService],
+  exports: [CallerCache, Clock, PasswordHasher, TokenService, UnknownLoginFailures],
 })
 export class AuthModule {}

@@ -5,6 +5,7 @@ import { ApiError } from '../../../common/api-error';
 import { Clock, formatShanghaiTime } from '../../../common/clock';
 import { PasswordHasher } from '../../../auth/password-hasher';
 import { TokenService } from '../../../auth/token.service';
+import { UnknownLoginFailures } from '../../../auth/unknown-login-failures';
 
 export interface LoginCommand {
   username: string;
@@ -34,16 +35,13 @@ export class LoginUseCase {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly clock: Clock,
+    private readonly unknownNames: UnknownLoginFailures,
   ) {}
 
   async execute(cmd: LoginCommand): Promise<LoginResult> {
     const client = { ip: cmd.ip, requestId: cmd.requestId };
     const user = await this.users.findForLogin(cmd.username);
-    if (!user) {
-      await this.hasher.verifyNothing(cmd.password);
-      await this.audit.append({ event: 'LOGIN_FAILED', username: cmd.username, ...client, details: { reason: 'unknownUser' } });
-      throw ApiError.unauthenticated(WRONG_CREDENTIALS);
-    }
+    if (!user) return this.refuseUnknownName(cmd.username, cmd.password, client);
     const who = { userId: user.id, username: user.username, ...client };
 
     // A locked account is refused before the password is even checked.
@@ -70,5 +68,27 @@ export class LoginUseCase {
       expiresIn: this.tokens.expiresInSeconds,
       user: { id: user.id, username: user.username, role: user.role, orgId: user.orgId },
     };
+  }
+
+  /**
+   * A name that is no account is answered exactly as an account would be, in the same steps and the
+   * same time: 401 with the same message, and at the 5th failure in a row 423 until the lock runs out
+   * (the failures are counted by UnknownLoginFailures); so no answer tells whether a username exists.
+   */
+  private async refuseUnknownName(username: string, password: string, client: { ip: string | null; requestId: string | null }): Promise<never> {
+    const who = { username, ...client };
+    const lockedUntil = await this.unknownNames.lockedUntil(username);
+    if (isLocked(lockedUntil, this.clock.now())) {
+      await this.audit.append({ event: 'LOGIN_REJECTED_LOCKED', ...who, details: { lockedUntil, reason: 'unknownUser' } });
+      throw ApiError.locked(lockedMessage(lockedUntil!));
+    }
+    await this.hasher.verifyNothing(password);
+    const after = await this.unknownNames.recordFailure(username, this.clock.now());
+    await this.audit.append({ event: 'LOGIN_FAILED', ...who, details: { reason: 'unknownUser', failures: after.failures } });
+    if (after.lockedNow && after.lockedUntil) {
+      await this.audit.append({ event: 'ACCOUNT_LOCKED', ...who, details: { failures: after.failures, lockedUntil: after.lockedUntil, reason: 'unknownUser' } });
+      throw ApiError.locked(lockedMessage(after.lockedUntil));
+    }
+    throw ApiError.unauthenticated(WRONG_CREDENTIALS);
   }
 }
