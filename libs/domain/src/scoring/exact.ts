@@ -24,6 +24,9 @@ export function pow10(k: number): bigint {
 }
 
 const LIMIT = pow10(PRECISION);
+// Products and scaled quotients stay below 10^90; larger ones are counted by their text.
+const TABLE = 90;
+pow10(TABLE);
 
 export const EXACT_ZERO: Exact = Object.freeze({ m: 0n, e: 0 });
 export const EXACT_ONE: Exact = Object.freeze({ m: 1n, e: 0 });
@@ -42,11 +45,11 @@ export function exactOf(x: Decimal): Exact | null {
 /** Half up to 40 significant digits, as every `D` operation rounds its exact result. */
 function round40(m: bigint, e: number): Exact {
   if (m < LIMIT) return { m, e };
-  const digits = m.toString();
-  const drop = digits.length - PRECISION;
-  let kept = BigInt(digits.slice(0, PRECISION));
-  if (digits.charCodeAt(PRECISION) >= 53) kept += 1n; // the first dropped digit is ≥ 5
-  return { m: kept, e: e + drop };
+  const drop = digitCount(m) - PRECISION;
+  const unit = pow10(drop);
+  const kept = m / unit;
+  // Half up: the dropped part is at least half a unit of the 40th digit.
+  return { m: (m - kept * unit) * 2n >= unit ? kept + 1n : kept, e: e + drop };
 }
 
 /** `D.div(a, b)` for b > 0. */
@@ -86,7 +89,7 @@ export function scaledHalfUp(a: Exact, dp: number): bigint {
   if (a.e + dp >= 0) return a.m * pow10(a.e + dp);
   const unit = pow10(-dp - a.e);
   const q = a.m / unit;
-  return (a.m % unit) * 2n >= unit ? q + 1n : q;
+  return (a.m - q * unit) * 2n >= unit ? q + 1n : q;
 }
 
 /** A count of 10^-dp rendered with exactly dp decimals (625n, 2 → "6.25"). */
@@ -106,10 +109,15 @@ export function parseExact(text: string): Exact {
   return { m: BigInt(text.slice(0, dot) + text.slice(dot + 1)), e: dot + 1 - text.length };
 }
 
+/** The number of decimal digits of m ≥ 0, by binary search in the table of powers (no string). */
 function digitCount(m: bigint): number {
-  // Up to 20 digits (amounts, targets, weights) are counted against the table, without a string.
-  if (m >= pow10(20)) return m.toString().length;
-  let n = 1;
-  while (m >= POW10[n]!) n++;
-  return n;
+  if (m >= POW10[TABLE]!) return m.toString().length;
+  // The least n ≥ 1 with m < 10^n.
+  let [lo, hi] = [1, TABLE];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (m < POW10[mid]!) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
