@@ -1,4 +1,5 @@
 import { fixed2, HUNDRED, ONE, ZERO, type Dec } from './decimal';
+import { fromCents, type Exact } from './exact';
 
 /**
  * Splits `total` (at most 2 decimals) into 2-decimal amounts proportional to `shares` with the
@@ -41,10 +42,21 @@ function compareKeys(a: string | undefined, b: string | undefined): number {
 }
 
 
-/** An amount with its 2-decimal text, so that hot paths format each weight once. */
+/** An amount with its 2-decimal text and its 分, so that hot paths format and convert each weight once. */
 export interface Amount {
   value: Dec;
   text: string;
+  /** The value in 分 (weights have at most 2 decimals). */
+  cents: bigint;
+  /** The same as an Exact, for exact.ts arithmetic. */
+  exact: Exact;
+}
+
+/** The Amount of a value with at most 2 decimals (weights: scheme weights and allocate() results). */
+export function amountOf(value: Dec): Amount {
+  const text = fixed2(value);
+  const cents = BigInt(text.replace('.', ''));
+  return { value, text, cents, exact: fromCents(cents) };
 }
 
 // Equal splits recur (the same category weight over the same number of indicators on most forms).
@@ -63,7 +75,7 @@ export function allocateEqually(total: Amount, keys: readonly string[]): Amount[
   let split = EQUAL_SPLITS.get(cacheKey);
   if (split === undefined) {
     const ranks = keys.map((_k, i) => String(i).padStart(8, '0'));
-    const byRank = allocate(total.value, keys.map(() => ONE), ranks).map((value) => ({ value, text: fixed2(value) }));
+    const byRank = allocate(total.value, keys.map(() => ONE), ranks).map(amountOf);
     split = { byRank, uniform: byRank.every((a) => a.text === byRank[0]!.text) };
     if (EQUAL_SPLITS.size >= EQUAL_SPLITS_LIMIT) EQUAL_SPLITS.clear();
     EQUAL_SPLITS.set(cacheKey, split);

@@ -102,8 +102,8 @@ export interface CompiledScheme {
   /** Σ of all weights (100). */
   total: Dec;
   tiers: Record<QualitativeTier, { label: string; min: Dec; max: Dec; maxInclusive: boolean }>;
-  /** Highest first. */
-  grades: { grade: Grade; min: Dec }[];
+  /** Highest first; minCents = ⌈min × 100⌉, the least total in 分 that reaches the grade. */
+  grades: { grade: Grade; min: Dec; minCents: bigint }[];
   explainAboveRatio: Dec;
   executionReasonBelow: Dec;
 }
@@ -135,7 +135,10 @@ export function compileScheme(s: ScoringScheme): CompiledScheme {
     categoryWeights,
     total: HUNDRED,
     tiers,
-    grades: s.grades.map((g) => ({ grade: g.grade, min: new D(g.min) })),
+    grades: s.grades.map((g) => {
+      const min = new D(g.min);
+      return { grade: g.grade, min, minCents: BigInt(min.times(100).toDecimalPlaces(0, D.ROUND_CEIL).toFixed(0)) };
+    }),
     explainAboveRatio: new D(s.explainAboveRatio),
     executionReasonBelow: new D(s.executionReasonBelow),
   };

@@ -22,6 +22,9 @@ export function nonNegative(text: unknown): Decimal | null {
   return NON_NEGATIVE.test(t) ? new D(t) : null;
 }
 
+/** Whether a (trimmed) string is a non-negative decimal (no sign, no exponent). */
+export const isNonNegativeText = (t: string): boolean => NON_NEGATIVE.test(t);
+
 /** Whether a string is a non-negative decimal with at most 2 decimals (weights, points). */
 export function isTwoDecimals(text: unknown): text is string {
   return typeof text === 'string' && TWO_DECIMALS.test(text.trim());

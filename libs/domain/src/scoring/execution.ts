@@ -1,20 +1,30 @@
 import { parsePrintedAmount } from '../money';
 import type { Amount } from './allocate';
 import type { CompiledScheme } from './check-scheme';
-import { D, fixed2, fixed4, gt, lt, min, nonNegative, ONE, round2, ZERO, type Dec } from './decimal';
+import { D, isNonNegativeText, type Dec } from './decimal';
+import { compareExact, divide, EXACT_ONE, EXACT_ZERO, exactOf, formatScaled, multiply, parseExact, scaledHalfUp, type Exact } from './exact';
 import { hasText, type Problems } from './problems';
 import type { ExecutionScore } from './types';
 
 /** An amount in 元: plain or printed with thousands separators, not negative; null otherwise. */
-function amount(text: unknown): Dec | null {
+function amount(text: unknown): Exact | null {
   if (typeof text !== 'string') return null;
-  const fast = nonNegative(text); // the usual "215457.60"
-  if (fast !== null) return fast;
+  const t = text.trim();
+  if (isNonNegativeText(t)) return parseExact(t); // the usual "215457.60"
   const plain = parsePrintedAmount(text);
   if (plain === null) return null;
-  const d = new D(plain);
-  return d.isNeg() ? null : d;
+  return exactOf(new D(plain)); // null when negative
 }
+
+// The scheme's threshold as an Exact (checkScheme: a non-negative decimal).
+const BELOW = new WeakMap<CompiledScheme, Exact>();
+function reasonBelow(s: CompiledScheme): Exact {
+  let x = BELOW.get(s);
+  if (x === undefined) BELOW.set(s, (x = exactOf(s.executionReasonBelow)!));
+  return x;
+}
+
+const fixed2 = (x: Exact): string => formatScaled(scaledHalfUp(x, 2), 2);
 
 /**
  * 预算执行率 (DESIGN §4): rate = 全年执行数 / 全年预算数, points = min(rate, 1) × weight, 2 decimals
@@ -28,7 +38,7 @@ export function scoreExecution(
   weight: Amount,
   s: CompiledScheme,
   problems: Problems,
-): { score: ExecutionScore; points: Dec } {
+): { score: ExecutionScore; points: bigint } {
   const budget = amount(approvedAmount);
   const spent = amount(executed);
   if (budget === null) problems.error('baseline.approvedAmount', 'baseline.approvedAmount', `全年预算数“${String(approvedAmount)}”不是有效金额。`);
@@ -37,32 +47,38 @@ export function scoreExecution(
     problems.error('execution.missing', 'budgetExecuted', message);
   }
 
-  let rate = ZERO;
+  let rate = EXACT_ZERO;
   if (budget !== null && spent !== null) {
-    if (budget.isZero()) {
+    if (budget.m === 0n) {
       problems.warning('execution.zeroBudget', 'baseline.approvedAmount', '全年预算数为 0，预算执行率按 0 计。');
     } else {
-      rate = spent.dividedBy(budget);
-      if (gt(rate, ONE)) problems.warning('execution.overBudget', 'budgetExecuted', '全年执行数超过全年预算数，执行率按 100% 计分。');
+      rate = divide(spent, budget);
+      if (compareExact(rate, EXACT_ONE) > 0) problems.warning('execution.overBudget', 'budgetExecuted', '全年执行数超过全年预算数，执行率按 100% 计分。');
     }
   }
-  const points = round2(min(rate, ONE).times(weight.value));
-  const reasonRequired = spent !== null && lt(rate, s.executionReasonBelow);
+  // round2(min(rate, 1) × weight) in 分.
+  const points = scaledHalfUp(multiply(compareExact(rate, EXACT_ONE) <= 0 ? rate : EXACT_ONE, weight.exact), 2);
+  const reasonRequired = spent !== null && compareExact(rate, reasonBelow(s)) < 0;
   const reasonGiven = hasText(reason);
   if (reasonRequired && !reasonGiven) {
     const threshold = s.executionReasonBelow.times(100).toFixed();
-    problems.error('reason.required', 'executionReason', `预算执行率为 ${rate.times(100).toFixed(2)}%，低于 ${threshold}%，须填写原因说明。`);
+    problems.error('reason.required', 'executionReason', `预算执行率为 ${toDec(rate).times(100).toFixed(2)}%，低于 ${threshold}%，须填写原因说明。`);
   }
   return {
     points,
     score: {
       budget: budget === null ? '0.00' : fixed2(budget),
       executed: spent === null ? '0.00' : fixed2(spent),
-      rate: fixed4(rate),
+      rate: formatScaled(scaledHalfUp(rate, 4), 4),
       weight: weight.text,
-      points: fixed2(points),
+      points: formatScaled(points, 2),
       reasonRequired,
       reasonGiven,
     },
   };
+}
+
+/** The D of an Exact, for messages (the exponent form is exact). */
+function toDec(x: Exact): Dec {
+  return new D(`${x.m}e${x.e}`);
 }

@@ -2,7 +2,7 @@ import { readActual } from './actual';
 import type { Row } from './baseline';
 import type { CompiledScheme } from './check-scheme';
 import type { Amount } from './allocate';
-import { fixed2, fixed4, lt, ONE, round2, ZERO, type Dec } from './decimal';
+import { EXACT_ONE, formatScaled, multiply, scaledHalfUp, type Exact, divide } from './exact';
 import { hasText, type Problems } from './problems';
 import { scoreQualitative } from './qualitative';
 import { combineParts, scoreQuantity, type QuantityOutcome } from './rules';
@@ -11,9 +11,9 @@ import type { IndicatorEvaluation, IndicatorRule, IndicatorScore, PartScore } fr
 
 interface Outcome {
   rule: IndicatorRule;
-  ratio: Dec | null;
-  /** Points the unit gave (at most 2 decimals); null when the ratio gives them. */
-  points: Dec | null;
+  ratio: Exact | null;
+  /** Points the unit gave, in 分; null when the ratio gives them. */
+  points: bigint | null;
   met: boolean | null;
   explain: boolean;
   parts?: PartScore[];
@@ -29,8 +29,7 @@ export function scoreIndicator(
   weightAmount: Amount,
   s: CompiledScheme,
   problems: Problems,
-): { score: IndicatorScore; points: Dec } {
-  const weight = weightAmount.value;
+): { score: IndicatorScore; points: bigint } {
   const name = typeof row.indicator.name === 'string' ? row.indicator.name.trim() : '';
   const written = typeof entry?.actual === 'string' ? entry.actual.trim() : '';
   const actual = written === '' ? null : written;
@@ -40,10 +39,10 @@ export function scoreIndicator(
   if (row.parsed.kind === 'none') o = { ...UNSCORABLE, rule: 'notApplicable' };
   else if (!row.applicable || row.parsed.kind === 'error') o = UNSCORABLE; // reported by readBaseline
   else if (row.parsed.kind === 'qualitative') {
-    const q = scoreQualitative(entry?.tier, entry?.points, weight, s);
+    const q = scoreQualitative(entry?.tier, entry?.points, weightAmount, s);
     for (const p of q.problems) report(problems, 'error', row, name, p.rule, p.field, p.message);
     if (actual === null) report(problems, 'error', row, name, 'actual.missing', 'actual', '请填写实际完成值（完成情况的文字说明）。');
-    const ratio = weight.isZero() ? null : q.points.dividedBy(weight);
+    const ratio = weightAmount.cents === 0n ? null : divide({ m: q.points, e: -2 }, weightAmount.exact);
     o = { rule: 'qualitative.tier', ratio, points: q.points, met: q.met, explain: false };
     if (q.tier !== null) o.tier = q.tier;
   } else if (actual === null) {
@@ -59,10 +58,10 @@ export function scoreIndicator(
       if (bounded.length > 0) report(problems, 'warning', row, name, 'actual.bounded', 'actual', `实际完成值“${actual}”含比较符，按 ${bounded.join('、')} 计分。`);
       const target = row.parsed;
       if (target.kind === 'quantitative') {
-        const q = scoreQuantity(target, reading.values[0]!.value, s);
+        const q = scoreQuantity(target, reading.values[0]!.quantity, s);
         o = { rule: q.rule, ratio: q.ratio, points: null, met: q.met, explain: q.explain };
       } else {
-        const outcomes = target.parts.map((p, k) => scoreQuantity(p, reading.values[k]!.value, s));
+        const outcomes = target.parts.map((p, k) => scoreQuantity(p, reading.values[k]!.quantity, s));
         const c = combineParts(outcomes);
         const parts = target.parts.map((p, k) => partScore(p.label, `${p.value}${p.unit}`, reading.values[k]!.text, outcomes[k]!));
         o = { rule: c.met ? 'compound.met' : 'compound.mean', ratio: c.ratio, points: null, met: c.met, explain: c.explain, parts };
@@ -71,12 +70,12 @@ export function scoreIndicator(
   }
 
   // Points given by the unit (qualitative) already have at most 2 decimals, as does the weight that caps them.
-  const points = o.points !== null ? o.points : pointsOf(o.ratio, weight);
+  const points = o.points !== null ? o.points : pointsOf(o.ratio, weightAmount);
   const applicable = row.applicable;
-  const reasonRequired = applicable && o.met !== null && (!o.met || lt(points, weight));
+  const reasonRequired = applicable && o.met !== null && (!o.met || points < weightAmount.cents);
   const reasonGiven = hasText(entry?.reason);
   if (reasonRequired && !reasonGiven) {
-    const why = o.met ? `得分 ${fixed2(points)} 低于分值 ${weightAmount.text}` : '未完成年度指标值';
+    const why = o.met ? `得分 ${formatScaled(points, 2)} 低于分值 ${weightAmount.text}` : '未完成年度指标值';
     report(problems, 'error', row, name, 'reason.required', 'reason', `${why}，须填写偏差原因分析及改进措施。`);
   }
   if (o.explain && !reasonGiven) {
@@ -91,7 +90,7 @@ export function scoreIndicator(
     target: row.target,
     actual,
     weight: weightAmount.text,
-    points: points === weight ? weightAmount.text : fixed2(points),
+    points: points === weightAmount.cents ? weightAmount.text : formatScaled(points, 2),
     rule: o.rule,
     ratio: o.ratio === null ? null : fixed4(o.ratio),
     met: o.met,
@@ -109,10 +108,15 @@ function report(problems: Problems, severity: 'error' | 'warning', row: Row, nam
   problems[severity](rule, `indicators[${row.index}].${field}`, `指标“${name}”：${message}`, row.id);
 }
 
-// ratio × weight, half up to the 分; full and nothing need no arithmetic.
-function pointsOf(ratio: Dec | null, weight: Dec): Dec {
-  if (ratio === null || ratio === ZERO) return ZERO;
-  return ratio === ONE ? weight : round2(ratio.times(weight));
+/** round2(ratio × weight) of decimal.ts, in 分; full and nothing need no arithmetic. */
+export function pointsOf(ratio: Exact | null, weight: Amount): bigint {
+  if (ratio === null || ratio.m === 0n) return 0n;
+  return ratio === EXACT_ONE ? weight.cents : scaledHalfUp(multiply(ratio, weight.exact), 2);
+}
+
+/** fixed4 of decimal.ts: half up to 4 decimals ("0.8618"). */
+export function fixed4(ratio: Exact): string {
+  return ratio === EXACT_ONE ? '1.0000' : formatScaled(scaledHalfUp(ratio, 4), 4);
 }
 
 function partScore(label: string, target: string, actual: string, q: QuantityOutcome): PartScore {

@@ -1,11 +1,12 @@
+import type { Amount } from './allocate';
 import type { CompiledScheme } from './check-scheme';
-import { D, gte, isTwoDecimals, lt, lte, min, ZERO, type Dec } from './decimal';
+import { D, isTwoDecimals, type Dec } from './decimal';
 import { QUALITATIVE_TIERS, type QualitativeTier } from './scheme';
 
 export interface QualitativeOutcome {
   tier: QualitativeTier | null;
-  /** The points given, clamped to [0, weight] so that a rejected entry cannot inflate the total. */
-  points: Dec;
+  /** The points given in 分, clamped to [0, weight] so that a rejected entry cannot inflate the total. */
+  points: bigint;
   met: boolean | null;
   /** What is wrong with the entry (rule, field, message); [] when it is valid. */
   problems: { rule: string; field: 'tier' | 'points'; message: string }[];
@@ -15,7 +16,8 @@ export interface QualitativeOutcome {
  * A qualitative indicator is scored by the unit: a tier (达成 / 部分达成 / 未达成) and points inside
  * that tier's band of the weight — e.g. 部分达成 of a 20-point weight takes [12, 16): 15 is valid, 17 is not.
  */
-export function scoreQualitative(tier: unknown, points: unknown, weight: Dec, s: CompiledScheme): QualitativeOutcome {
+export function scoreQualitative(tier: unknown, points: unknown, weightAmount: Amount, s: CompiledScheme): QualitativeOutcome {
+  const weight = weightAmount.value;
   const problems: QualitativeOutcome['problems'] = [];
   const knownTier = QUALITATIVE_TIERS.includes(tier as QualitativeTier) ? (tier as QualitativeTier) : null;
   if (knownTier === null) {
@@ -25,35 +27,61 @@ export function scoreQualitative(tier: unknown, points: unknown, weight: Dec, s:
   if (!isTwoDecimals(points)) {
     const message = points === undefined || points === null || points === '' ? '定性指标须填写得分。' : `得分“${String(points)}”须为最多两位小数的非负数。`;
     problems.push({ rule: 'qualitative.pointsMissing', field: 'points', message });
-    return { tier: knownTier, points: ZERO, met: knownTier === null ? null : knownTier === 'achieved', problems };
+    return { tier: knownTier, points: 0n, met: knownTier === null ? null : knownTier === 'achieved', problems };
   }
-  const given = new D(points.trim());
-  const kept = min(given, weight);
+  const given = centsOf(points.trim());
+  const kept = given <= weightAmount.cents ? given : weightAmount.cents;
   if (knownTier === null) return { tier: null, points: kept, met: null, problems };
 
   const band = s.tiers[knownTier];
-  const { low, high } = bandOf(knownTier, weight, s);
-  // A 0-point indicator has empty bands; 0 points is the only possible score.
-  const inside = weight.isZero() ? given.isZero() : gte(given, low) && (band.maxInclusive ? lte(given, high) : lt(given, high));
+  const { low, high, lowCents, highCentsFloor, highCentsCeil } = bandOf(knownTier, weight, s);
+  // A 0-point indicator has empty bands; 0 points is the only possible score. Whole 分 against a bound
+  // with more decimals: g ≥ x ⇔ g ≥ ⌈x⌉, g ≤ x ⇔ g ≤ ⌊x⌋, g < x ⇔ g < ⌈x⌉.
+  const inside =
+    weightAmount.cents === 0n ? given === 0n : given >= lowCents && (band.maxInclusive ? given <= highCentsFloor : given < highCentsCeil);
   if (!inside) {
     const range = `${low.toFixed()} 至 ${high.toFixed()}${band.maxInclusive ? '（含）' : '（不含）'}`;
     problems.push({
       rule: 'qualitative.outOfBand',
       field: 'points',
-      message: `“${band.label}”的得分须在分值 ${weight.toFixed(2)} 的 ${pct(band.min)}–${pct(band.max)} 之间，即 ${range}；填写的 ${given.toFixed()} 不在其中。`,
+      message: `“${band.label}”的得分须在分值 ${weight.toFixed(2)} 的 ${pct(band.min)}–${pct(band.max)} 之间，即 ${range}；填写的 ${new D(points.trim()).toFixed()} 不在其中。`,
     });
   }
   return { tier: knownTier, points: kept, met: knownTier === 'achieved', problems };
 }
 
+/** Points text of at most 2 decimals (checked by isTwoDecimals) in 分: "5" → 500n, "6.2" → 620n. */
+function centsOf(text: string): bigint {
+  const dot = text.indexOf('.');
+  if (dot < 0) return BigInt(text) * 100n;
+  return BigInt(text.slice(0, dot) + text.slice(dot + 1).padEnd(2, '0'));
+}
+
+interface Band {
+  low: Dec;
+  high: Dec;
+  /** ⌈low⌉, ⌊high⌋ and ⌈high⌉ in 分. */
+  lowCents: bigint;
+  highCentsFloor: bigint;
+  highCentsCeil: bigint;
+}
+
+const cents = (d: Dec, round: typeof D.ROUND_CEIL | typeof D.ROUND_FLOOR): bigint => BigInt(d.times(100).toDecimalPlaces(0, round).toFixed(0));
+
 // A tier's band in points, per scheme and weight: equal splits share their weight objects across forms.
-const BANDS = new WeakMap<CompiledScheme, WeakMap<Dec, Partial<Record<QualitativeTier, { low: Dec; high: Dec }>>>>();
-function bandOf(tier: QualitativeTier, weight: Dec, s: CompiledScheme): { low: Dec; high: Dec } {
+const BANDS = new WeakMap<CompiledScheme, WeakMap<Dec, Partial<Record<QualitativeTier, Band>>>>();
+function bandOf(tier: QualitativeTier, weight: Dec, s: CompiledScheme): Band {
   let byWeight = BANDS.get(s);
   if (byWeight === undefined) BANDS.set(s, (byWeight = new WeakMap()));
   let byTier = byWeight.get(weight);
   if (byTier === undefined) byWeight.set(weight, (byTier = {}));
-  return (byTier[tier] ??= { low: weight.times(s.tiers[tier].min), high: weight.times(s.tiers[tier].max) });
+  let band = byTier[tier];
+  if (band === undefined) {
+    const [low, high] = [weight.times(s.tiers[tier].min), weight.times(s.tiers[tier].max)];
+    band = { low, high, lowCents: cents(low, D.ROUND_CEIL), highCentsFloor: cents(high, D.ROUND_FLOOR), highCentsCeil: cents(high, D.ROUND_CEIL) };
+    byTier[tier] = band;
+  }
+  return band;
 }
 
 function pct(fraction: Dec): string {

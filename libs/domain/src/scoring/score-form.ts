@@ -1,6 +1,7 @@
 import { readBaseline } from './baseline';
 import { compileScheme } from './check-scheme';
-import { fixed2, gte, ZERO, type Dec } from './decimal';
+import { fixed2 } from './decimal';
+import { formatScaled } from './exact';
 import { scoreExecution } from './execution';
 import { scoreIndicator } from './indicator';
 import { hasText, Problems } from './problems';
@@ -39,20 +40,21 @@ export function scoreForm(baseline: ScoringBaseline, selfEvaluation: SelfEvaluat
     problems.warning('goalAchievement.missing', 'goalAchievement', '请填写年度总体目标完成情况。');
   }
 
-  // Only applicable indicators (a known category) can earn points; 0 adds nothing.
-  const sums = new Map(layout.categories.map((c) => [c.category, ZERO]));
+  // Only applicable indicators (a known category) can earn points. Points are whole 分 (bigint), so the
+  // sums are exact integer sums.
+  const sums = new Map(layout.categories.map((c) => [c.category, 0n]));
   for (const x of scored) {
-    if (x.score.category !== null && x.points !== ZERO) sums.set(x.score.category, sums.get(x.score.category)!.plus(x.points));
+    if (x.score.category !== null && x.points !== 0n) sums.set(x.score.category, sums.get(x.score.category)! + x.points);
   }
   // DESIGN §4 rounding: total = Σ of the rounded scores, never a rounding of the exact sum.
   let total = execution.points;
   const categories = layout.categories.map((c): CategoryScore => {
     const points = sums.get(c.category)!;
-    if (points !== ZERO) total = total.plus(points);
-    return { level1: c.category, weight: c.weight.text, points: fixed2(points), applicable: c.applicable };
+    total += points;
+    return { level1: c.category, weight: c.weight.text, points: formatScaled(points, 2), applicable: c.applicable };
   });
   const result: ScoreResult = {
-    total: fixed2(total),
+    total: formatScaled(total, 2),
     grade: gradeOf(total, s.grades),
     schemeVersion: scheme.version,
     execution: execution.score,
@@ -64,8 +66,9 @@ export function scoreForm(baseline: ScoringBaseline, selfEvaluation: SelfEvaluat
   return result;
 }
 
-function gradeOf(total: Dec, grades: { grade: Grade; min: Dec }[]): Grade {
-  return (grades.find((g) => gte(total, g.min)) ?? grades[grades.length - 1]!).grade;
+/** The first grade whose minimum the total (in 分) reaches: total ≥ min ⇔ total ≥ ⌈min × 100⌉. */
+function gradeOf(total: bigint, grades: { grade: Grade; minCents: bigint }[]): Grade {
+  return (grades.find((g) => total >= g.minCents) ?? grades[grades.length - 1]!).grade;
 }
 
 /** The unit's entries by indicator; an entry for no indicator, or a second one, is an error. */

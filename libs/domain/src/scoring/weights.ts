@@ -1,8 +1,8 @@
 import type { ScoringCategory } from '../forms';
-import { allocate, allocateEqually, type Amount } from './allocate';
+import { allocate, allocateEqually, amountOf, type Amount } from './allocate';
 import type { Row } from './baseline';
 import type { CompiledScheme } from './check-scheme';
-import { fixed2, nonNegative, ZERO, type Dec } from './decimal';
+import { nonNegative, ZERO, type Dec } from './decimal';
 import type { Problems } from './problems';
 import { SCORING_CATEGORIES } from './scheme';
 
@@ -29,7 +29,7 @@ interface TopLayout {
 }
 
 const LABEL: Record<ScoringCategory, string> = { 产出指标: '产出指标（含成本指标）', 效益指标: '效益指标', 满意度指标: '满意度指标' };
-const NONE: Amount = { value: ZERO, text: '0.00' };
+const NONE: Amount = amountOf(ZERO);
 
 // Per scheme, the top-level weights of each of the 8 patterns of applicable categories.
 const TOP = new WeakMap<CompiledScheme, Map<number, TopLayout>>();
@@ -57,7 +57,7 @@ export function layoutWeights(rows: readonly Row[], s: CompiledScheme, problems:
       const split =
         shares === null
           ? allocateEqually(weight, keys)
-          : allocate(weight.value, shares, keys).map((value) => ({ value, text: fixed2(value) }));
+          : allocate(weight.value, shares, keys).map(amountOf);
       members.forEach((r, m) => (weights[r.index] = split[m]!));
     }
     return { category, weight, applicable: applicable[k]! };
@@ -79,7 +79,7 @@ function topLayout(applicable: boolean[], s: CompiledScheme): TopLayout {
   // Nothing to rescale onto (a scheme of zeros) stays as it is rather than dividing by zero.
   const rescale = !remaining.eq(s.total) && !remaining.isZero();
   const raw = [s.executionWeight, ...SCORING_CATEGORIES.map((c, k) => (applicable[k] ? s.categoryWeights[c] : ZERO))];
-  const amounts = (rescale ? allocate(s.total, raw, ['0', '1', '2', '3']) : raw).map((value) => ({ value, text: fixed2(value) }));
+  const amounts = (rescale ? allocate(s.total, raw, ['0', '1', '2', '3']) : raw).map(amountOf);
   const layout = { executionWeight: amounts[0]!, categoryWeights: amounts.slice(1), rescaledFrom: rescale ? remaining : null };
   byMask.set(mask, layout);
   return layout;
