@@ -101,7 +101,10 @@ export const lte = (x: Decimal, y: Decimal): boolean => compare(x, y) <= 0;
 export const lt = (x: Decimal, y: Decimal): boolean => compare(x, y) < 0;
 export const eq = (x: Decimal, y: Decimal): boolean => compare(x, y) === 0;
 
-/** Rounds half up to the 分 (0.01) and keeps it a Decimal, for sums of rounded scores. */
+/**
+ * The plain decimal.js forms of what exact.ts computes on the hot path: rounding half up to the 分,
+ * and a ratio kept within [0, 1]. exact.spec.ts holds the fast path to these.
+ */
 export function round2(d: Decimal): Decimal {
   return d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
@@ -109,8 +112,4 @@ export function round2(d: Decimal): Decimal {
 export function clamp01(d: Decimal): Decimal {
   if (d.isNeg()) return ZERO;
   return gt(d, ONE) ? ONE : d;
-}
-
-export function min(a: Decimal, b: Decimal): Decimal {
-  return lte(a, b) ? a : b;
 }
