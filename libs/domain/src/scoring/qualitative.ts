@@ -5,7 +5,10 @@ import { QUALITATIVE_TIERS, type QualitativeTier } from './scheme';
 
 export interface QualitativeOutcome {
   tier: QualitativeTier | null;
-  /** The points given in 分, clamped to [0, weight] so that a rejected entry cannot inflate the total. */
+  /**
+   * The points given in 分, never more than the chosen tier allows (its band's top; the weight when no
+   * tier is chosen), so that a rejected entry cannot inflate the provisional total.
+   */
   points: bigint;
   met: boolean | null;
   /** What is wrong with the entry (rule, field, message); [] when it is valid. */
@@ -39,7 +42,12 @@ export function scoreQualitative(tier: unknown, points: unknown, weightAmount: A
   // with more decimals: g ≥ x ⇔ g ≥ ⌈x⌉, g ≤ x ⇔ g ≤ ⌊x⌋, g < x ⇔ g < ⌈x⌉.
   const inside =
     weightAmount.cents === 0n ? given === 0n : given >= lowCents && (band.maxInclusive ? given <= highCentsFloor : given < highCentsCeil);
+  let counted = kept;
   if (!inside) {
+    // Above the band: the tier's claim caps it (部分达成 of 20 never counts more than 15.99). Below:
+    // what was given — less than the tier allows, so the provisional total is not raised either.
+    const top = band.maxInclusive ? highCentsFloor : highCentsCeil - 1n;
+    if (counted > top) counted = top < 0n ? 0n : top;
     const range = `${low.toFixed()} 至 ${high.toFixed()}${band.maxInclusive ? '（含）' : '（不含）'}`;
     problems.push({
       rule: 'qualitative.outOfBand',
@@ -47,7 +55,7 @@ export function scoreQualitative(tier: unknown, points: unknown, weightAmount: A
       message: `“${band.label}”的得分须在分值 ${weight.toFixed(2)} 的 ${pct(band.min)}–${pct(band.max)} 之间，即 ${range}；填写的 ${new D(points.trim()).toFixed()} 不在其中。`,
     });
   }
-  return { tier: knownTier, points: kept, met: knownTier === 'achieved', problems };
+  return { tier: knownTier, points: counted, met: knownTier === 'achieved', problems };
 }
 
 /** Points text of at most 2 decimals (checked by isTwoDecimals) in 分: "5" → 500n, "6.2" → 620n. */

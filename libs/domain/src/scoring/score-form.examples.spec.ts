@@ -133,9 +133,16 @@ describe('qualitative: tier bands of the weight, 达成 [80%,100%] · 部分达�
   });
 
   it('17 is 85% of 20, not in 部分达成 [12, 16): qualitative.outOfBand; 16 (the open end) neither; 12 is in', () => {
-    expect(rules(score({ tier: 'partial', points: '17', reason: '-' }))).toEqual(['qualitative.outOfBand']);
+    const seventeen = score({ tier: 'partial', points: '17', reason: '-' });
+    expect(rules(seventeen)).toEqual(['qualitative.outOfBand']);
+    // The provisional score counts no more than 部分达成 allows: the top of [12, 16) in 分.
+    expect(seventeen.indicators[0]!.points).toBe('15.99');
     expect(rules(score({ tier: 'partial', points: '16', reason: '-' }))).toEqual(['qualitative.outOfBand']);
     expect(rules(score({ tier: 'partial', points: '12', reason: '-' }))).toEqual([]);
+    // Below the band (5 for 部分达成), the points count as given: less than the tier allows, nothing raised.
+    const low = score({ tier: 'partial', points: '5', reason: '-' });
+    expect(rules(low)).toEqual(['qualitative.outOfBand']);
+    expect(low.indicators[0]!.points).toBe('5.00');
   });
 
   it('达成 takes [16, 20]: 20 is full (no reason), 18 needs a reason; above the weight is rejected and capped', () => {
