@@ -12,30 +12,36 @@ export interface CpuSample {
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-/** utime + stime of one process in seconds, or null when /proc does not have it. */
-function processSeconds(pid: number): number | null {
+/** The fields of /proc/<pid>/stat after the command name, or null when /proc does not have it. */
+function statFields(pid: number | string): { command: string; fields: string[] } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name is in parentheses and may contain spaces: fields are counted after the last ')'.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+    return { command: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), fields: stat.slice(stat.lastIndexOf(')') + 2).split(' ') };
   } catch {
     return null;
   }
 }
 
-/** Every process of this command name (e.g. all PostgreSQL backends), summed. */
+/** utime + stime of one process in seconds, or null when /proc does not have it. */
+function processSeconds(pid: number): number | null {
+  const stat = statFields(pid);
+  return stat && (Number(stat.fields[11]) + Number(stat.fields[12])) / TICKS_PER_SECOND;
+}
+
+/**
+ * Every process of this command name (e.g. all PostgreSQL backends), summed, with the CPU of their
+ * children that have ended (cutime + cstime): a backend whose connection closed during a run is
+ * counted by the postmaster that reaped it, not lost.
+ */
 function commandSeconds(command: string): number {
   let total = 0;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== command) continue;
-      total += processSeconds(Number(entry)) ?? 0;
-    } catch {
-      // The process ended between listing and reading.
-    }
+    const stat = statFields(entry);
+    if (stat?.command !== command) continue;
+    const [utime, stime, cutime, cstime] = stat.fields.slice(11, 15).map(Number);
+    total += (utime + stime + cutime + cstime) / TICKS_PER_SECOND;
   }
   return total;
 }
