@@ -114,6 +114,10 @@ describe('the web page in a real browser (e2e)', () => {
     await row.waitFor();
     await screenshot(page, '05-review-queue');
     await row.getByRole('link', { name: '热线服务保障经费' }).click();
+    // The form opened from the queue stays under 审核队列 in the main navigation.
+    const nav = page.getByRole('navigation', { name: '主导航' });
+    await nav.locator('a.active', { hasText: '审核队列' }).waitFor();
+    expect(await nav.locator('a.active').allTextContents()).toEqual(['审核队列']);
     await page.getByRole('button', { name: '开始审核', exact: true }).click();
     await formState(page).getByText('审核中').waitFor();
     await page.getByRole('button', { name: '退回', exact: true }).click();

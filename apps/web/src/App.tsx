@@ -1,6 +1,7 @@
 import { Component, ErrorInfo, ReactNode, useEffect, useState } from 'react';
 import { api, shareTokenWithQueueDashboard } from './api';
 import { AuthProvider, homeOf, useAuth } from './auth';
+import { activeNav, lastNavList, rememberNavList } from './nav';
 import { Link, match, navigate, useLocation } from './router';
 import { ROLE_LABELS } from './types';
 import type { Role } from './types';
@@ -94,6 +95,9 @@ function Shell({ children }: { children: ReactNode }) {
   const { user, logout } = useAuth();
   const { path } = useLocation();
   if (!user) return null;
+  const items = NAV[user.role];
+  const active = activeNav(items, path, lastNavList());
+  rememberNavList(items, path);
   return (
     <div className="shell">
       <header className="topbar">
@@ -102,7 +106,7 @@ function Shell({ children }: { children: ReactNode }) {
         </Link>
         <nav aria-label="主导航">
           {NAV[user.role].map((n) => (
-            <Link key={n.to} to={n.to} className={path === n.to || path.startsWith(n.to + '/') ? 'active' : undefined}>
+            <Link key={n.to} to={n.to} className={n.to === active ? 'active' : undefined}>
               {n.label}
             </Link>
           ))}
