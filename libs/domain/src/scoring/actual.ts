@@ -1,11 +1,9 @@
 import { parseTarget } from '../targets';
 import type { CompoundTarget, QuantitativeTarget } from '../targets/types';
-import { quantityValue, type Dec } from './decimal';
 
 /** An actual value read against a target quantity, in the target's unit. */
 export interface ActualValue {
-  value: Dec;
-  /** The parsed (memoised, frozen) quantity the value was read from. */
+  /** The parsed (memoised, frozen) quantity read: scoring takes its value from it. */
   quantity: QuantitativeTarget;
   /** The value with its unit, for the explanation ("98%", "60分钟"). */
   text: string;
@@ -57,7 +55,7 @@ export function readActual(target: QuantitativeTarget | CompoundTarget, actual: 
       };
     }
     const unit = piece.q.unit === '' ? part.unit : piece.q.unit;
-    values.push({ value: quantityValue(piece.q), quantity: piece.q, text: `${piece.q.value}${unit}`, bounded: piece.q.comparator !== '=' });
+    values.push({ quantity: piece.q, text: `${piece.q.value}${unit}`, bounded: piece.q.comparator !== '=' });
   }
   return { ok: true, values };
 }

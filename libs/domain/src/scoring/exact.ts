@@ -99,6 +99,11 @@ export function formatScaled(n: bigint, dp: number): string {
   return `${t.slice(0, t.length - dp)}.${t.slice(t.length - dp)}`;
 }
 
+/** Half up to dp decimals, as text with exactly dp decimals: fixed2/fixed4 of decimal.ts for an Exact. */
+export function fixedExact(a: Exact, dp: number): string {
+  return formatScaled(scaledHalfUp(a, dp), dp);
+}
+
 /** An Exact from a count of 分 (625n → 6.25). */
 export const fromCents = (cents: bigint): Exact => ({ m: cents, e: -2 });
 

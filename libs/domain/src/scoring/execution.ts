@@ -2,7 +2,7 @@ import { parsePrintedAmount } from '../money';
 import type { Amount } from './allocate';
 import type { CompiledScheme } from './check-scheme';
 import { D, isNonNegativeText, type Dec } from './decimal';
-import { compareExact, divide, EXACT_ONE, EXACT_ZERO, exactOf, formatScaled, multiply, parseExact, scaledHalfUp, type Exact } from './exact';
+import { compareExact, divide, EXACT_ONE, EXACT_ZERO, exactOf, fixedExact, formatScaled, multiply, parseExact, scaledHalfUp, type Exact } from './exact';
 import { hasText, type Problems } from './problems';
 import type { ExecutionScore } from './types';
 
@@ -24,7 +24,6 @@ function reasonBelow(s: CompiledScheme): Exact {
   return x;
 }
 
-const fixed2 = (x: Exact): string => formatScaled(scaledHalfUp(x, 2), 2);
 
 /**
  * 预算执行率 (DESIGN §4): rate = 全年执行数 / 全年预算数, points = min(rate, 1) × weight, 2 decimals
@@ -67,9 +66,9 @@ export function scoreExecution(
   return {
     points,
     score: {
-      budget: budget === null ? '0.00' : fixed2(budget),
-      executed: spent === null ? '0.00' : fixed2(spent),
-      rate: formatScaled(scaledHalfUp(rate, 4), 4),
+      budget: budget === null ? '0.00' : fixedExact(budget, 2),
+      executed: spent === null ? '0.00' : fixedExact(spent, 2),
+      rate: fixedExact(rate, 4),
       weight: weight.text,
       points: formatScaled(points, 2),
       reasonRequired,

@@ -2,7 +2,7 @@ import { readActual } from './actual';
 import type { Row } from './baseline';
 import type { CompiledScheme } from './check-scheme';
 import type { Amount } from './allocate';
-import { EXACT_ONE, formatScaled, multiply, scaledHalfUp, type Exact, divide } from './exact';
+import { divide, EXACT_ONE, fixedExact, formatScaled, multiply, scaledHalfUp, type Exact } from './exact';
 import { hasText, type Problems } from './problems';
 import { scoreQualitative } from './qualitative';
 import { combineParts, scoreQuantity, type QuantityOutcome } from './rules';
@@ -116,7 +116,7 @@ export function pointsOf(ratio: Exact | null, weight: Amount): bigint {
 
 /** fixed4 of decimal.ts: half up to 4 decimals ("0.8618"). */
 export function fixed4(ratio: Exact): string {
-  return ratio === EXACT_ONE ? '1.0000' : formatScaled(scaledHalfUp(ratio, 4), 4);
+  return ratio === EXACT_ONE ? '1.0000' : fixedExact(ratio, 4);
 }
 
 function partScore(label: string, target: string, actual: string, q: QuantityOutcome): PartScore {
